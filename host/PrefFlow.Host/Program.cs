@@ -1,0 +1,6 @@
+namespace PrefFlow.Host;
+
+internal static class Program
+{
+    private static int Main() => 0;
+}
