@@ -1,0 +1,142 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace PrefFlow.Learning.Model;
+
+/// <summary>
+/// The policy: a decoder-only transformer (GPT-2 style, pre-LayerNorm, causal self-attention,
+/// learned positions, GELU MLP, output head tied to the token embedding), small enough to train on
+/// a CPU. The whole model is in this file. Field names become parameter names in checkpoints,
+/// hence their snake_case.
+/// </summary>
+public sealed class TransformerPolicy : Module
+{
+    private readonly Embedding tokens;
+    private readonly Embedding positions;
+    private readonly ModuleList<Block> blocks;
+    private readonly LayerNorm final_norm;
+
+    /// <summary>Creates a model whose weights are drawn from <paramref name="seed"/> (GPT-2 initialisation).</summary>
+    public TransformerPolicy(PolicyConfig config, ulong seed, Device? device = null) : base("policy")
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validate();
+        Config = config;
+        tokens = Embedding(config.VocabularySize, config.EmbeddingSize);
+        positions = Embedding(config.ContextLength, config.EmbeddingSize);
+        blocks = new ModuleList<Block>([.. Enumerable.Range(0, config.Layers).Select(i => new Block(config, i))]);
+        final_norm = LayerNorm(config.EmbeddingSize);
+        RegisterComponents();
+        Initialise(seed);
+        if (device is not null) this.to(device);
+    }
+
+    /// <summary>The model's shape.</summary>
+    public PolicyConfig Config { get; }
+
+    /// <summary>The device the weights live on.</summary>
+    public Device Device => tokens.weight!.device;
+
+    /// <summary>
+    /// Logits [batch, time, vocabulary] for <paramref name="input"/> [batch, time] (int64), whose first
+    /// token sits at absolute position <paramref name="start"/>. With a <paramref name="cache"/>, the
+    /// input's keys and values are appended to it and attention also covers the cached positions.
+    /// </summary>
+    public Tensor Forward(Tensor input, int start = 0, KvCache? cache = null)
+    {
+        long time = input.shape[1];
+        if (start + time > Config.ContextLength)
+        {
+            throw new ArgumentException($"sequence of {start + time} tokens exceeds the model's context length {Config.ContextLength}", nameof(input));
+        }
+        using var positionIds = arange(start, start + time, dtype: ScalarType.Int64, device: input.device);
+        var x = tokens.forward(input) + positions.forward(positionIds);
+        for (int i = 0; i < blocks.Count; i++) x = blocks[i].Forward(x, i, cache);
+        return final_norm.forward(x).matmul(tokens.weight!.t());
+    }
+
+    private void Initialise(ulong seed)
+    {
+        using var _ = no_grad();
+        var generator = new Generator(seed);
+        // Residual projections are scaled down by depth, as in GPT-2, so deep stacks start stable.
+        double residualStd = 0.02 / Math.Sqrt(2.0 * Config.Layers);
+        foreach (var (name, parameter) in named_parameters())
+        {
+            if (name.EndsWith("bias", StringComparison.Ordinal)) parameter.zero_();
+            else if (name.Contains("norm", StringComparison.Ordinal)) parameter.fill_(1.0);
+            else init.normal_(parameter, 0, name.EndsWith("out.weight", StringComparison.Ordinal) ? residualStd : 0.02, generator);
+        }
+    }
+
+    private sealed class Block : Module
+    {
+        private readonly LayerNorm attention_norm;
+        private readonly Attention attention;
+        private readonly LayerNorm mlp_norm;
+        private readonly Linear mlp_in;
+        private readonly Linear mlp_out;
+
+        public Block(PolicyConfig config, int index) : base($"block{index}")
+        {
+            int d = config.EmbeddingSize;
+            attention_norm = LayerNorm(d);
+            attention = new Attention(config);
+            mlp_norm = LayerNorm(d);
+            mlp_in = Linear(d, 4 * d);
+            mlp_out = Linear(4 * d, d);
+            RegisterComponents();
+        }
+
+        public Tensor Forward(Tensor x, int layer, KvCache? cache)
+        {
+            x = x + attention.Forward(attention_norm.forward(x), layer, cache);
+            return x + mlp_out.forward(functional.gelu(mlp_in.forward(mlp_norm.forward(x))));
+        }
+    }
+
+    private sealed class Attention : Module
+    {
+        private readonly Linear qkv;
+        private readonly Linear proj_out;
+        private readonly int heads;
+        private readonly int width;
+
+        public Attention(PolicyConfig config) : base("attention")
+        {
+            width = config.EmbeddingSize;
+            heads = config.Heads;
+            qkv = Linear(width, 3 * width);
+            proj_out = Linear(width, width);
+            RegisterComponents();
+        }
+
+        public Tensor Forward(Tensor x, int layer, KvCache? cache)
+        {
+            long batch = x.shape[0], time = x.shape[1];
+            var parts = qkv.forward(x).split(width, 2);
+            Tensor SplitHeads(Tensor t) => t.view(batch, time, heads, width / heads).transpose(1, 2);
+            var q = SplitHeads(parts[0]);
+            var k = SplitHeads(parts[1]);
+            var v = SplitHeads(parts[2]);
+            int past = cache?.Length ?? 0;
+            if (cache is not null) (k, v) = cache.Append(layer, k, v);
+
+            Tensor y;
+            if (time == 1 || past == 0)
+            {
+                // One new token sees everything cached; a fresh sequence uses the built-in causal mask.
+                y = functional.scaled_dot_product_attention(q, k, v, is_casual: time > 1);
+            }
+            else
+            {
+                // Several new tokens after a cached prefix: query i sees keys up to past + i.
+                using var visible = ones(time, past + time, dtype: ScalarType.Bool, device: x.device).tril(past);
+                y = functional.scaled_dot_product_attention(q, k, v, attn_mask: visible);
+            }
+            return proj_out.forward(y.transpose(1, 2).contiguous().view(batch, time, width));
+        }
+    }
+}
