@@ -67,7 +67,8 @@ public sealed class TransformerPolicy : Module
         {
             if (name.EndsWith("bias", StringComparison.Ordinal)) parameter.zero_();
             else if (name.Contains("norm", StringComparison.Ordinal)) parameter.fill_(1.0);
-            else init.normal_(parameter, 0, name.EndsWith("out.weight", StringComparison.Ordinal) ? residualStd : 0.02, generator);
+            // Tensor.normal_ rather than nn.init.normal_, which ignores its generator in TorchSharp 0.107.
+            else parameter.normal_(0, name.EndsWith("out.weight", StringComparison.Ordinal) ? residualStd : 0.02, generator);
         }
     }
 

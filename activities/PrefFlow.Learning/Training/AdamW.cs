@@ -1,0 +1,81 @@
+using static TorchSharp.torch;
+
+namespace PrefFlow.Learning.Training;
+
+/// <summary>
+/// AdamW (decoupled weight decay), written out so that its whole state (step count and both moment
+/// estimates) can be checkpointed and restored exactly, which bit-identical continuation needs.
+/// </summary>
+public sealed class AdamW : IDisposable
+{
+    private readonly Tensor[] _parameters;
+    private readonly Tensor[] _firstMoments;
+    private readonly Tensor[] _secondMoments;
+    private readonly double _beta1, _beta2, _epsilon, _weightDecay;
+
+    /// <summary>An optimiser over <paramref name="parameters"/> with zeroed moments.</summary>
+    public AdamW(IEnumerable<Tensor> parameters, double weightDecay = 0.0, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
+    {
+        _parameters = [.. parameters];
+        _firstMoments = [.. _parameters.Select(p => zeros_like(p))];
+        _secondMoments = [.. _parameters.Select(p => zeros_like(p))];
+        (_beta1, _beta2, _epsilon, _weightDecay) = (beta1, beta2, epsilon, weightDecay);
+    }
+
+    /// <summary>Updates taken so far.</summary>
+    public long Step { get; private set; }
+
+    /// <summary>The first and second moment tensors, in parameter order (for checkpoints).</summary>
+    public IReadOnlyList<Tensor> FirstMoments => _firstMoments;
+
+    /// <inheritdoc cref="FirstMoments"/>
+    public IReadOnlyList<Tensor> SecondMoments => _secondMoments;
+
+    /// <summary>Applies one update with learning rate <paramref name="learningRate"/> from the parameters' gradients.</summary>
+    public void Update(double learningRate)
+    {
+        Step++;
+        double correction1 = 1 - Math.Pow(_beta1, Step);
+        double correction2 = 1 - Math.Pow(_beta2, Step);
+        using var _ = no_grad();
+        for (int i = 0; i < _parameters.Length; i++)
+        {
+            var gradient = _parameters[i].grad;
+            if (gradient is null) continue;
+            using var scope = NewDisposeScope();
+            _parameters[i].mul_(1 - learningRate * _weightDecay);
+            _firstMoments[i].mul_(_beta1).add_(gradient, alpha: 1 - _beta1);
+            _secondMoments[i].mul_(_beta2).addcmul_(gradient, gradient, value: 1 - _beta2);
+            var denominator = (_secondMoments[i].sqrt() / Math.Sqrt(correction2)).add_(_epsilon);
+            _parameters[i].addcdiv_(_firstMoments[i], denominator, value: -learningRate / correction1);
+        }
+    }
+
+    /// <summary>Clears every parameter's gradient.</summary>
+    public void ZeroGradients()
+    {
+        foreach (var parameter in _parameters) parameter.grad?.zero_();
+    }
+
+    /// <summary>Restores a saved state (step and moments, in parameter order).</summary>
+    public void Restore(long step, IReadOnlyList<Tensor> firstMoments, IReadOnlyList<Tensor> secondMoments)
+    {
+        if (firstMoments.Count != _parameters.Length || secondMoments.Count != _parameters.Length)
+        {
+            throw new ArgumentException($"optimizer state has {firstMoments.Count} moments, the model has {_parameters.Length} parameters");
+        }
+        using var _ = no_grad();
+        for (int i = 0; i < _parameters.Length; i++)
+        {
+            _firstMoments[i].copy_(firstMoments[i]);
+            _secondMoments[i].copy_(secondMoments[i]);
+        }
+        Step = step;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var tensor in _firstMoments.Concat(_secondMoments)) tensor.Dispose();
+    }
+}

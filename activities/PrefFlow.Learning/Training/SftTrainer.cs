@@ -1,0 +1,64 @@
+using PrefFlow.Learning.Model;
+using PrefFlow.Learning.Randomness;
+using PrefFlow.Learning.Scoring;
+using PrefFlow.Learning.Tasks;
+using static TorchSharp.torch;
+
+namespace PrefFlow.Learning.Training;
+
+/// <summary>
+/// Supervised fine-tuning on (noisy) demonstrations; the loss covers response tokens only, as the
+/// prompt is given, not generated. Each update draws fresh SFT-split prompts and demonstrations from
+/// the task, derived from (seed, update), so training never repeats a batch.
+/// </summary>
+public sealed class SftTrainer
+{
+    private readonly TransformerPolicy _policy;
+    private readonly SftOptions _options;
+
+    /// <summary>A trainer that updates <paramref name="policy"/> in place.</summary>
+    public SftTrainer(TransformerPolicy policy, SftOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _policy = policy;
+        _options = options;
+    }
+
+    /// <summary>Trains and returns the mean loss of the last tenth of the updates.</summary>
+    public double Train(SyntheticTask task, ulong seed, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var schedule = new LearningRateSchedule(_options.LearningRate, _options.WarmupSteps, _options.Steps, Decay: true);
+        using var optimizer = new AdamW(_policy.parameters(), _options.WeightDecay);
+        var tail = new List<double>();
+        _policy.train();
+        for (int step = 0; step < _options.Steps; step++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var prompts = task.Prompts(TaskSplit.Sft, _options.BatchSize, offset: step * _options.BatchSize);
+            var random = Seeds.Random(seed, $"sft/{step}");
+            var items = prompts.Select(p => new ScoredSequence(p.Tokens(), task.Demonstration(p, random))).ToList();
+            optimizer.ZeroGradients();
+            double loss = 0;
+            int batchTokens = items.Sum(i => i.Response.Length);
+            for (int start = 0; start < items.Count; start += _options.MicroBatchSize)
+            {
+                using var scope = NewDisposeScope();
+                var micro = items.GetRange(start, Math.Min(_options.MicroBatchSize, items.Count - start));
+                var logProbs = SequenceLogProbs.Compute(_policy, micro);
+                // Mean negative log-likelihood per response token over the whole batch.
+                var microLoss = -logProbs.sum() / batchTokens;
+                microLoss.backward();
+                loss += microLoss.item<float>();
+            }
+            if (_options.MaxGradientNorm > 0) TorchSharp.torch.nn.utils.clip_grad_norm_(_policy.parameters(), _options.MaxGradientNorm);
+            optimizer.Update(schedule.At(step));
+            if (step >= _options.Steps * 9 / 10) tail.Add(loss);
+            progress?.Report(new TrainingProgress(step + 1, _options.Steps, loss));
+        }
+        _policy.eval();
+        return tail.Count == 0 ? double.NaN : tail.Average();
+    }
+}

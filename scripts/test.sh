@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what the tests need (scripts/setup.sh), builds everything, runs every test project and
+# ends with one line of totals over all of them: "N passed, N failed, N skipped".
+# Exits non-zero when anything fails.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+"$root/scripts/setup.sh"
+dotnet build Workflows.sln --configuration Release --no-restore --verbosity quiet --nologo
+
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+status=0
+for project in tests/*.Tests/*.Tests.csproj; do
+    name="$(basename "$project" .csproj)"
+    echo "== $name"
+    dotnet test "$project" --configuration Release --no-build --nologo --verbosity quiet \
+        --results-directory "$results" --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" || status=1
+done
+
+passed=0 failed=0 skipped=0
+for trx in "$results"/*.trx; do
+    [ -f "$trx" ] || continue
+    counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
+    count() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+    passed=$((passed + $(count passed)))
+    failed=$((failed + $(count failed) + $(count error) + $(count timeout) + $(count aborted)))
+    skipped=$((skipped + $(count notExecuted)))
+done
+if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then status=1; fi
+[ "$failed" -eq 0 ] || status=1
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status
