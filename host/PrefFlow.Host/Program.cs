@@ -1,6 +1,18 @@
+using System.CommandLine;
+using PrefFlow.Host.Commands;
+using Spectre.Console;
+
 namespace PrefFlow.Host;
 
 internal static class Program
 {
-    private static int Main() => 0;
+    private static int Main(string[] args)
+    {
+        // Piped output has no terminal width; keep result tables on one line per row.
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 200;
+        var root = new RootCommand("PrefFlow: iterative preference learning (iterative DPO) with a built-in TorchSharp backend.");
+        root.Subcommands.Add(ExperimentCommand.Create());
+        root.Subcommands.Add(PresetsCommand.Create());
+        return root.Parse(args).Invoke();
+    }
 }

@@ -1,6 +1,26 @@
 namespace PrefFlow.Benchmarks;
 
+/// <summary>
+/// PrefFlow's benchmarks. Each prints its figures with a ratio against a baseline measured in the
+/// same run, since absolute times on shared machines are noisy. Arguments pick benchmarks:
+/// "model", "selection" (default: all).
+/// </summary>
 internal static class Program
 {
-    private static int Main() => 0;
+    private static int Main(string[] args)
+    {
+        var chosen = args.Length == 0 ? ["model", "selection"] : args;
+        foreach (string name in chosen)
+        {
+            switch (name)
+            {
+                case "model": ModelBenchmark.Run(Console.Out); break;
+                case "selection": SelectionBenchmark.Run(Console.Out); break;
+                default:
+                    Console.Error.WriteLine($"unknown benchmark '{name}': expected model or selection");
+                    return 2;
+            }
+        }
+        return 0;
+    }
 }

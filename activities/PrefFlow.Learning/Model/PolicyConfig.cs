@@ -18,6 +18,11 @@ public sealed record PolicyConfig
     /// <summary>Width of the residual stream.</summary>
     public required int EmbeddingSize { get; init; }
 
+    /// <summary>
+    /// Share the output head with the token embedding (GPT-2 style). Off gives the head its own weights.
+    /// </summary>
+    public bool TiedEmbeddings { get; init; } = true;
+
     /// <summary>Throws a clear error when the shape is impossible.</summary>
     public void Validate()
     {
@@ -34,7 +39,7 @@ public sealed record PolicyConfig
     /// <summary>
     /// Number of trainable parameters: token and position embeddings, per block two layer norms,
     /// the attention (qkv + output projection) and the MLP (4x expansion), and the final layer norm.
-    /// The output head is tied to the token embedding.
+    /// The output head adds its own weights only when not tied to the token embedding.
     /// </summary>
     public long ParameterCount
     {
@@ -42,7 +47,8 @@ public sealed record PolicyConfig
         {
             long d = EmbeddingSize;
             long block = 2 * (2 * d) + (3 * d * d + 3 * d) + (d * d + d) + (4 * d * d + 4 * d) + (4 * d * d + d);
-            return VocabularySize * d + ContextLength * d + Layers * block + 2 * d;
+            long head = TiedEmbeddings ? 0 : VocabularySize * d;
+            return VocabularySize * d + ContextLength * d + Layers * block + 2 * d + head;
         }
     }
 }

@@ -17,6 +17,7 @@ public sealed class TransformerPolicy : Module
     private readonly Embedding positions;
     private readonly ModuleList<Block> blocks;
     private readonly LayerNorm final_norm;
+    private readonly Linear? head;
 
     /// <summary>Creates a model whose weights are drawn from <paramref name="seed"/> (GPT-2 initialisation).</summary>
     public TransformerPolicy(PolicyConfig config, ulong seed, Device? device = null) : base("policy")
@@ -28,6 +29,7 @@ public sealed class TransformerPolicy : Module
         positions = Embedding(config.ContextLength, config.EmbeddingSize);
         blocks = new ModuleList<Block>([.. Enumerable.Range(0, config.Layers).Select(i => new Block(config, i))]);
         final_norm = LayerNorm(config.EmbeddingSize);
+        head = config.TiedEmbeddings ? null : Linear(config.EmbeddingSize, config.VocabularySize, hasBias: false);
         RegisterComponents();
         Initialise(seed);
         if (device is not null) this.to(device);
@@ -54,7 +56,19 @@ public sealed class TransformerPolicy : Module
         using var positionIds = arange(start, start + time, dtype: ScalarType.Int64, device: input.device);
         var x = tokens.forward(input) + positions.forward(positionIds);
         for (int i = 0; i < blocks.Count; i++) x = blocks[i].Forward(x, i, cache);
-        return final_norm.forward(x).matmul(tokens.weight!.t());
+        x = final_norm.forward(x);
+        return head is null ? x.matmul(tokens.weight!.t()) : head.forward(x);
+    }
+
+    /// <summary>A separate model with the same configuration and a copy of these weights, on the same device.</summary>
+    public TransformerPolicy Clone()
+    {
+        var copy = new TransformerPolicy(Config, seed: 0, Device);
+        using var _ = no_grad();
+        var source = named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        foreach (var (name, parameter) in copy.named_parameters()) parameter.copy_(source[name]);
+        copy.eval();
+        return copy;
     }
 
     private void Initialise(ulong seed)

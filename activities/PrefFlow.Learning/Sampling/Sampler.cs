@@ -98,7 +98,7 @@ public sealed class Sampler
                 generated[i].Add(token);
                 logProbs[i].Add(logProb);
                 sequences[i].Add(token);
-                if (token != Vocabulary.Eos)
+                if (token != Vocabulary.Eos || !options.StopAtEos)
                 {
                     stillActive.Add(i);
                     keptRows.Add(row);

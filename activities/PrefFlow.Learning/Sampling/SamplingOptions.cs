@@ -24,6 +24,9 @@ public sealed record SamplingOptions
     /// <summary>Reuse attention keys and values between steps (turn off only to measure its benefit).</summary>
     public bool UseKvCache { get; init; } = true;
 
+    /// <summary>End a response at EOS (turn off only to generate a fixed length, e.g. in benchmarks).</summary>
+    public bool StopAtEos { get; init; } = true;
+
     /// <summary>Throws a clear error when an option is out of range.</summary>
     public void Validate()
     {

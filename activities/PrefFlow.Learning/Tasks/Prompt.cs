@@ -25,6 +25,21 @@ public sealed record Prompt(InstructionKind Kind, int[] Digits)
         _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "unknown instruction kind"),
     };
 
+    /// <summary>
+    /// A plausible systematic mistake for this kind, of the same length as the answer: copy swaps
+    /// the last two digits, reverse leaves the first digit in place, sort descends, increment leaves
+    /// 9 unchanged, rotate turns right. Demonstrators make it at <see cref="TaskOptions.SlipRate"/>.
+    /// </summary>
+    public int[] SlipDigits() => Kind switch
+    {
+        InstructionKind.Copy => [.. Digits[..^2], Digits[^1], Digits[^2]],
+        InstructionKind.Reverse => [Digits[0], .. Digits[1..].Reverse()],
+        InstructionKind.Sort => [.. Digits.OrderDescending()],
+        InstructionKind.Increment => [.. Digits.Select(d => d == 9 ? 9 : d + 1)],
+        InstructionKind.Rotate => [Digits[^1], .. Digits[..^1]],
+        _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "unknown instruction kind"),
+    };
+
     /// <summary>The correct response's tokens: the target digits followed by EOS.</summary>
     public int[] TargetTokens() => [.. TargetDigits().Select(Vocabulary.Digit), Vocabulary.Eos];
 

@@ -48,13 +48,14 @@ public sealed class SyntheticTask
     }
 
     /// <summary>
-    /// A demonstration for <paramref name="prompt"/>: the correct response with each digit replaced
+    /// A demonstration for <paramref name="prompt"/>: with probability <see cref="TaskOptions.SlipRate"/>
+    /// the kind's systematic slip, otherwise the correct answer; then each digit replaced
     /// by a random one with probability <see cref="TaskOptions.DemonstrationNoise"/>, and with the same
     /// probability a digit dropped or an extra digit appended.
     /// </summary>
     public int[] Demonstration(Prompt prompt, SeededRandom random)
     {
-        var digits = prompt.TargetDigits().ToList();
+        var digits = (random.NextDouble() < Options.SlipRate ? prompt.SlipDigits() : prompt.TargetDigits()).ToList();
         double noise = Options.DemonstrationNoise;
         for (int i = 0; i < digits.Count; i++)
         {

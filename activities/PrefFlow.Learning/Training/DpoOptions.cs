@@ -2,7 +2,7 @@ namespace PrefFlow.Learning.Training;
 
 /// <summary>
 /// Preference-optimisation settings. The paper uses beta 0.1, lr 5e-7, batch 128, one epoch on an 8B
-/// model; a tiny model moves at a far larger rate (see the reproduction notes).
+/// model; the tiny model needs a larger rate (3e-5; 1e-4 already lowers its accuracy).
 /// </summary>
 public sealed record DpoOptions
 {
@@ -15,8 +15,16 @@ public sealed record DpoOptions
     /// <summary>Assumed label-flip probability of <see cref="PreferenceLossKind.ConservativeDpo"/>, in [0, 0.5).</summary>
     public double LabelSmoothing { get; init; } = 0.1;
 
+    /// <summary>
+    /// Weight of an added negative log-likelihood term on the chosen response, per token (RPO,
+    /// Pang et al. 2024: "crucial" on tasks with exact answers). 0 is plain preference optimisation.
+    /// The default is 1: on the built-in task plain DPO moves greedy accuracy little or lowers it,
+    /// while DPO with this term raises it (see the README's notes on the backend).
+    /// </summary>
+    public double NllWeight { get; init; } = 1.0;
+
     /// <summary>Peak learning rate.</summary>
-    public double LearningRate { get; init; } = 1e-4;
+    public double LearningRate { get; init; } = 3e-5;
 
     /// <summary>Pairs per update (the effective batch).</summary>
     public int BatchSize { get; init; } = 128;
@@ -47,6 +55,7 @@ public sealed record DpoOptions
     {
         if (!double.IsFinite(Beta) || Beta <= 0) throw new ArgumentOutOfRangeException(nameof(Beta), Beta, "Beta must be a finite number > 0");
         if (!(LabelSmoothing >= 0 && LabelSmoothing < 0.5)) throw new ArgumentOutOfRangeException(nameof(LabelSmoothing), LabelSmoothing, "LabelSmoothing must be in [0, 0.5)");
+        TrainingValidation.NonNegativeFinite(NllWeight, nameof(NllWeight));
         TrainingValidation.LearningRate(LearningRate, nameof(LearningRate));
         TrainingValidation.Batches(BatchSize, MicroBatchSize);
         TrainingValidation.Positive(Epochs, nameof(Epochs));

@@ -115,6 +115,11 @@ public sealed class DpoTrainer
             var refChosen = referenceChosen.index_select(0, indices);
             var refRejected = referenceRejected.index_select(0, indices);
             var losses = PreferenceLoss.Compute(_options.Loss, _options.Beta, _options.LabelSmoothing, policyChosen, policyRejected, refChosen, refRejected);
+            if (_options.NllWeight > 0)
+            {
+                using var chosenLengths = tensor(micro.Select(i => (float)pairs[i].Chosen.Length).ToArray(), device: _policy.Device);
+                losses = losses - _options.NllWeight * policyChosen / chosenLengths;
+            }
             (losses.sum() / batch.Length).backward();
 
             using var noGrad = no_grad();

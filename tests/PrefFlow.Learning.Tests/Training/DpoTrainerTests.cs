@@ -8,7 +8,7 @@ namespace PrefFlow.Learning.Tests.Training;
 
 public sealed class DpoTrainerTests
 {
-    private static readonly DpoOptions Options = new() { BatchSize = 8, MicroBatchSize = 3, Epochs = 2, LearningRate = 1e-3 };
+    private static readonly DpoOptions Options = new() { BatchSize = 8, MicroBatchSize = 3, Epochs = 2, LearningRate = 1e-3, NllWeight = 0 };
 
     private static List<PreferencePair> Pairs(int count, ulong seed)
     {
@@ -76,6 +76,19 @@ public sealed class DpoTrainerTests
         var error = Assert.Throws<InvalidOperationException>(() =>
             new DpoTrainer(policy, reference, Options with { CheckpointEvery = 1 }).Train(Pairs(20, 2), 9, checkpoint));
         Assert.Contains("other pairs or options", error.Message);
+    }
+
+    [Fact]
+    public void The_nll_term_raises_the_likelihood_of_chosen_responses_further()
+    {
+        var pairs = Pairs(40, 2);
+        using var reference = TestModels.Create(1);
+        using var plain = TestModels.Create(1);
+        using var withNll = TestModels.Create(1);
+        var a = new DpoTrainer(plain, reference, Options with { Epochs = 4 }).Train(pairs, 3);
+        var b = new DpoTrainer(withNll, reference, Options with { Epochs = 4, NllWeight = 1 }).Train(pairs, 3);
+        // Chosen rewards are beta * (log pi - log pi_ref) of the chosen responses.
+        Assert.True(b.ChosenReward > a.ChosenReward, $"chosen reward {a.ChosenReward:F4} (DPO) vs {b.ChosenReward:F4} (DPO + NLL)");
     }
 
     [Fact]
