@@ -13,7 +13,7 @@ public sealed record EvaluationOptions
     public int KlSamplesPerPrompt { get; init; } = 4;
 
     /// <summary>Sequences per forward pass.</summary>
-    public int BatchSize { get; init; } = 1024;
+    public int BatchSize { get; init; } = 256;
 
     /// <summary>Throws a clear error when an option is out of range.</summary>
     public void Validate()

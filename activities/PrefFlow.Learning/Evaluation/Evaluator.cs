@@ -91,7 +91,7 @@ public sealed class Evaluator
                 policyLogProb += sample.LogProb;
             }
         }
-        double referenceLogProb = new SequenceScorer(referencePolicy, _options.BatchSize).LogProbs(items).Sum();
+        double referenceLogProb = new SequenceScorer(referencePolicy).LogProbs(items).Sum();
         return (policyLogProb - referenceLogProb) / items.Count;
     }
 }

@@ -26,6 +26,12 @@ public sealed record IterationOptions
     /// <summary>What the oracle does with gold-RM ties.</summary>
     public TiePolicy Ties { get; init; } = TiePolicy.Drop;
 
+    /// <summary>
+    /// The model preference training regularises towards. Implicit rewards for selection are
+    /// always log pi^{i-1} - log pi_ref, whatever this says.
+    /// </summary>
+    public TrainingReference TrainingReference { get; init; } = TrainingReference.Fixed;
+
     /// <summary>Preference training settings.</summary>
     public DpoOptions Training { get; init; } = new();
 }

@@ -70,7 +70,8 @@ public sealed class OnlineIteration
             goldMargins.Add(l.GoldMargin);
         }
 
-        var report = new DpoTrainer(policy, reference, _options.Training).Train(pairs, Seeds.Derive(seed, "train"));
+        using var previous = _options.TrainingReference == TrainingReference.PreviousIteration ? policy.Clone() : null;
+        var report = new DpoTrainer(policy, previous ?? reference, _options.Training).Train(pairs, Seeds.Derive(seed, "train"));
         return new IterationResult
         {
             Prompts = prompts.Count,

@@ -18,8 +18,8 @@ public sealed record SamplingOptions
     /// <summary>Always take the most likely token (ties: the lowest token id).</summary>
     public bool Greedy { get; init; }
 
-    /// <summary>Sequences generated together in one forward pass.</summary>
-    public int BatchSize { get; init; } = 1024;
+    /// <summary>Sequences generated together in one forward pass (256 measured fastest on 2 CPU cores).</summary>
+    public int BatchSize { get; init; } = 256;
 
     /// <summary>Reuse attention keys and values between steps (turn off only to measure its benefit).</summary>
     public bool UseKvCache { get; init; } = true;

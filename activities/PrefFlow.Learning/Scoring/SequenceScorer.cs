@@ -6,11 +6,17 @@ namespace PrefFlow.Learning.Scoring;
 /// <summary>Batched teacher-forced scoring: log pi(response | prompt) for many sequences, without gradients.</summary>
 public sealed class SequenceScorer
 {
+    /// <summary>
+    /// Sequences per forward pass. Measured on 2 CPU cores with the tiny model: 64-128 is fastest;
+    /// 1024 is about 3x slower, as its activations no longer fit in cache.
+    /// </summary>
+    public const int DefaultBatchSize = 128;
+
     private readonly TransformerPolicy _policy;
     private readonly int _batchSize;
 
     /// <summary>A scorer over <paramref name="policy"/> that evaluates <paramref name="batchSize"/> sequences at a time.</summary>
-    public SequenceScorer(TransformerPolicy policy, int batchSize = 1024)
+    public SequenceScorer(TransformerPolicy policy, int batchSize = DefaultBatchSize)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);

@@ -141,7 +141,7 @@ public sealed class DpoTrainer
 
     private double[] ReferenceLogProbs(IReadOnlyList<PreferencePair> pairs)
     {
-        var scorer = new SequenceScorer(_reference, Math.Max(_options.MicroBatchSize * 2, 256));
+        var scorer = new SequenceScorer(_reference);
         var chosen = scorer.LogProbs([.. pairs.Select(p => new ScoredSequence(p.Prompt, p.Chosen))]);
         var rejected = scorer.LogProbs([.. pairs.Select(p => new ScoredSequence(p.Prompt, p.Rejected))]);
         return [.. chosen, .. rejected];

@@ -25,13 +25,14 @@ internal static class ExperimentRunner
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException)
         {
-            Console.Error.WriteLine($"prefflow: {e.Message}");
+            Console.Error.WriteLine($"prefflow: {UserError.Describe(e)}");
             return 2;
         }
     }
 
     private static int Execute(ExperimentSettings settings)
     {
+        settings.Validate();
         var device = TorchRuntime.Resolve(settings.Device, settings.Threads);
         var taskOptions = new TaskOptions();
         var task = new SyntheticTask(taskOptions, Seeds.Derive(settings.Seed, "task"));

@@ -19,4 +19,29 @@ internal sealed record ExperimentSettings(
     double Beta,
     int Epochs,
     string Device,
-    int? Threads);
+    int? Threads)
+{
+    /// <summary>Checks every argument before any training starts, naming the option at fault.</summary>
+    public void Validate()
+    {
+        PrefFlow.Learning.Model.PolicyPresets.Get(Preset, new PrefFlow.Learning.Tasks.TaskOptions());
+        Require(Prompts >= 1, "--prompts must be at least 1");
+        Require(Responses >= 2, "--responses must be at least 2: a pair needs two responses");
+        Require(SftSteps >= 1, "--sft-steps must be at least 1");
+        Require(OfflinePrompts >= 1, "--offline-prompts must be at least 1");
+        Require(EvaluationPrompts >= 1, "--eval-prompts must be at least 1");
+        Require(Epochs >= 1, "--epochs must be at least 1");
+        Require(double.IsFinite(LearningRate) && LearningRate > 0, "--lr must be a finite number > 0");
+        Require(double.IsFinite(Beta) && Beta > 0, "--beta must be a finite number > 0");
+        Require(double.IsFinite(NllWeight) && NllWeight >= 0, "--nll-weight must be a finite number >= 0");
+        Require(Threads is null or >= 1, "--threads must be at least 1");
+        Require(Strategies.Count > 0, "--strategies needs at least one strategy");
+        try { Budget.Resolve(Prompts); }
+        catch (ArgumentException e) { throw new ArgumentException($"--budget {Budget}: {UserError.Describe(e)}"); }
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition) throw new ArgumentException(message);
+    }
+}

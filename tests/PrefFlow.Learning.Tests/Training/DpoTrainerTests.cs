@@ -17,11 +17,8 @@ public sealed class DpoTrainerTests
         return [.. task.Prompts(TaskSplit.Iteration, count).Select(p => new PreferencePair(p.Tokens(), p.TargetTokens(), task.Demonstration(p, random) is var d && d.SequenceEqual(p.TargetTokens()) ? [.. d[..^1], Vocabulary.Digit(0), Vocabulary.Eos] : d))];
     }
 
-    private static byte[] Weights(TransformerPolicy policy, TestModels.TempFolder folder, string name)
-    {
-        PolicyCheckpoint.Save(policy, folder.File(name));
-        return SafeTensorsFile.Read(folder.File(name)).Tensors.OrderBy(t => t.Key).SelectMany(t => t.Value.Data).ToArray();
-    }
+    private static byte[] Weights(TransformerPolicy policy, TestModels.TempFolder folder, string name) =>
+        SafeTensorsFile.Read(Save(policy, folder, name)).Tensors.OrderBy(t => t.Key).SelectMany(t => t.Value.Data).ToArray();
 
     [Fact]
     public void Training_raises_the_chosen_over_rejected_margin()
