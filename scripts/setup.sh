@@ -10,6 +10,6 @@ if ! command -v dotnet >/dev/null 2>&1; then
     echo "prefflow: the .NET SDK (dotnet) is needed: see https://learn.microsoft.com/dotnet/core/install/linux" >&2
     exit 1
 fi
-ensure_packages patchelf
 dotnet restore "$root/Workflows.sln" --verbosity quiet
+# Installs patchelf and patches TorchSharp only where this system's libstdc++ needs it.
 "$root/scripts/prepare-torchsharp.sh"

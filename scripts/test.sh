@@ -17,14 +17,19 @@ for project in tests/*.Tests/*.Tests.csproj; do
     name="$(basename "$project" .csproj)"
     echo "== $name"
     dotnet test "$project" --configuration Release --no-build --nologo --verbosity quiet \
-        --results-directory "$results" --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" || status=1
+        --results-directory "$results" --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" || status=1
 done
 
 passed=0 failed=0 skipped=0
 for trx in "$results"/*.trx; do
     [ -f "$trx" ] || continue
-    counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
-    count() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+    counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1 || true)"
+    if [ -z "$counters" ]; then
+        echo "$(basename "$trx"): no test counts (the test run crashed?)" >&2
+        status=1
+        continue
+    fi
+    count() { local n; n="$(echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p")"; echo "${n:-0}"; }
     passed=$((passed + $(count passed)))
     failed=$((failed + $(count failed) + $(count error) + $(count timeout) + $(count aborted)))
     skipped=$((skipped + $(count notExecuted)))

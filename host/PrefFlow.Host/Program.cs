@@ -13,6 +13,14 @@ internal static class Program
         var root = new RootCommand("PrefFlow: iterative preference learning (iterative DPO) with a built-in TorchSharp backend.");
         root.Subcommands.Add(ExperimentCommand.Create());
         root.Subcommands.Add(PresetsCommand.Create());
-        return root.Parse(args).Invoke();
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // One line per mistake and a pointer to help, instead of the whole help text.
+            foreach (var error in parsed.Errors) Console.Error.WriteLine($"prefflow: {error.Message}");
+            Console.Error.WriteLine("prefflow: see 'prefflow --help' or 'prefflow <command> --help'");
+            return 2;
+        }
+        return parsed.Invoke();
     }
 }

@@ -54,8 +54,9 @@ internal static class ModelBenchmark
         output.WriteLine(string.Create(c, $"  ratio DPO/LM speed:  {lm / dpo:F2} (DPO runs chosen and rejected: about 0.5 expected)"));
 
         // Scoring: the 8-responses-per-prompt scoring pass of an iteration.
-        var scored = sampler.Sample(task.Prompts(TaskSplit.Iteration, 500).Select(p => p.Tokens()).ToList(), new SamplingOptions { ResponsesPerPrompt = 8, MaxNewTokens = 16 }, 5)
-            .SelectMany((responses, i) => responses.Select(r => new ScoredSequence(task.Prompts(TaskSplit.Iteration, 500)[i].Tokens(), r.Tokens))).ToList();
+        var scoringPrompts = task.Prompts(TaskSplit.Iteration, 500).Select(p => p.Tokens()).ToList();
+        var scored = sampler.Sample(scoringPrompts, new SamplingOptions { ResponsesPerPrompt = 8, MaxNewTokens = 16 }, 5)
+            .SelectMany((responses, i) => responses.Select(r => new ScoredSequence(scoringPrompts[i], r.Tokens))).ToList();
         double scoredTokens = scored.Sum(s => s.Prompt.Length + s.Response.Length);
         double batched = Timing.MedianSeconds(3, () => new SequenceScorer(policy).LogProbs(scored));
         double small = Timing.MedianSeconds(1, () => new SequenceScorer(policy, 16).LogProbs(scored));

@@ -15,8 +15,9 @@ public sealed class CommandLineTests
     [Theory]
     [InlineData("bogus-strategy", "--strategies", "smallest,bogus")]
     [InlineData("150%", "--budget", "150%")]
-    [InlineData("huge", "--preset", "huge")]
-    [InlineData("gpu", "--device", "gpu")]
+    [InlineData("--preset 'huge' is unknown", "--preset", "huge")]
+    [InlineData("--device 'gpu' is unknown", "--device", "gpu")]
+    [InlineData("--prompts", "--prompts", "abc")]
     [InlineData("--responses must be at least 2", "--responses", "1")]
     [InlineData("--lr must be a finite number > 0", "--lr", "NaN")]
     [InlineData("larger than the corpus", "--budget", "5000")]
@@ -24,11 +25,13 @@ public sealed class CommandLineTests
     public void Bad_arguments_fail_fast_with_one_clear_line_and_no_stack_trace(string expected, string option, string value)
     {
         var result = PrefFlowProcess.Run("experiment", option, value);
-        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         string message = result.Error + result.Output;
         Assert.Contains(expected.Replace("bogus-strategy", "bogus"), message);
         Assert.DoesNotContain("   at ", message);
         Assert.DoesNotContain("Exception", message);
+        Assert.DoesNotContain("Usage:", message);
+        Assert.DoesNotContain("OptionResult", message);
     }
 
     [Fact]

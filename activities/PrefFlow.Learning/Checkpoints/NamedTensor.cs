@@ -20,7 +20,8 @@ public sealed record NamedTensor(string Name, string DType, long[] Shape, byte[]
         {
             throw new NotSupportedException($"tensor '{name}' has dtype {tensor.dtype}; checkpoints store float32, float64 and int64");
         }
-        using var host = tensor.detach().cpu().contiguous();
+        using var detached = tensor.detach();
+        using var host = detached.cpu().contiguous();
         byte[] data = tensor.dtype switch
         {
             ScalarType.Float32 => System.Runtime.InteropServices.MemoryMarshal.AsBytes<float>(host.data<float>().ToArray()).ToArray(),
@@ -40,7 +41,8 @@ public sealed record NamedTensor(string Name, string DType, long[] Shape, byte[]
             "I64" => torch.tensor(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(Data).ToArray(), Shape),
             _ => throw new NotSupportedException($"tensor '{Name}' has dtype {DType}; expected F32, F64 or I64"),
         };
-        return device is null ? result : result.to(device);
+        if (device is null || device.type == result.device.type) return result;
+        using (result) return result.to(device);
     }
 
     /// <summary>Bytes per element of a dtype name, or 0 when unknown.</summary>

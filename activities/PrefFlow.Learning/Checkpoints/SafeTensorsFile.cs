@@ -10,7 +10,7 @@ namespace PrefFlow.Learning.Checkpoints;
 /// Reads and writes the safetensors format (8-byte little-endian header length, a JSON header
 /// naming each tensor's dtype, shape and byte range, then the raw data) so that PyTorch tooling can
 /// load PrefFlow's checkpoints. PrefFlow adds a <c>format</c>, a <c>format_version</c> and a
-/// <c>content_sha256</c> (over the tensor index and data) to the header's <c>__metadata__</c>, and
+/// <c>content_sha256</c> (over the other metadata, the tensor index and the data) to the header's <c>__metadata__</c>, and
 /// refuses a file whose content no longer matches it.
 /// </summary>
 public static class SafeTensorsFile
@@ -26,7 +26,7 @@ public static class SafeTensorsFile
         var header = new JsonObject();
         var meta = new JsonObject();
         foreach (var (key, value) in metadata.OrderBy(m => m.Key, StringComparer.Ordinal)) meta[key] = value;
-        meta[HashKey] = ContentHash(ordered);
+        meta[HashKey] = ContentHash(ordered, metadata);
         header[MetadataKey] = meta;
         long offset = 0;
         foreach (var tensor in ordered)
@@ -74,9 +74,15 @@ public static class SafeTensorsFile
         try { header = JsonNode.Parse(bytes.AsSpan(8, (int)headerLength))?.AsObject() ?? throw new JsonException("empty header"); }
         catch (Exception e) when (e is JsonException or InvalidOperationException) { throw new CheckpointException(path, $"has a corrupt header ({e.Message})"); }
 
-        var metadata = header[MetadataKey] is JsonObject meta
-            ? meta.ToDictionary(m => m.Key, m => m.Value?.GetValue<string>() ?? "")
-            : [];
+        Dictionary<string, string> metadata;
+        try
+        {
+            metadata = header[MetadataKey] is JsonObject meta ? meta.ToDictionary(m => m.Key, m => m.Value?.GetValue<string>() ?? "") : [];
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        {
+            throw new CheckpointException(path, "has metadata that is not a map of strings");
+        }
         long dataStart = 8 + (long)headerLength;
         var tensors = new Dictionary<string, NamedTensor>(StringComparer.Ordinal);
         foreach (var (name, node) in header)
@@ -89,7 +95,7 @@ public static class SafeTensorsFile
         {
             throw new CheckpointException(path, $"has no {HashKey} in its metadata, so its integrity cannot be checked");
         }
-        if (ContentHash(ordered) != expected)
+        if (ContentHash(ordered, metadata) != expected)
         {
             throw new CheckpointException(path, $"was altered: its content no longer matches {HashKey} {expected}");
         }
@@ -123,9 +129,13 @@ public static class SafeTensorsFile
         }
     }
 
-    private static string ContentHash(IReadOnlyList<NamedTensor> ordered)
+    private static string ContentHash(IReadOnlyList<NamedTensor> ordered, IReadOnlyDictionary<string, string> metadata)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (key, value) in metadata.Where(m => m.Key != HashKey).OrderBy(m => m.Key, StringComparer.Ordinal))
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes($"{key.Length}:{key}={value.Length}:{value};"));
+        }
         foreach (var tensor in ordered)
         {
             sha.AppendData(Encoding.UTF8.GetBytes($"{tensor.Name}:{tensor.DType}:{string.Join(',', tensor.Shape)}:{tensor.Data.Length};"));

@@ -82,15 +82,12 @@ public sealed class Evaluator
         var samples = new Sampler(policy).Sample(promptTokens,
             new SamplingOptions { ResponsesPerPrompt = _options.KlSamplesPerPrompt, TopK = 0, MaxNewTokens = _options.MaxNewTokens, BatchSize = _options.BatchSize }, seed);
         var items = new List<ScoredSequence>();
-        double policyLogProb = 0;
         for (int p = 0; p < count; p++)
         {
-            foreach (var sample in samples[p])
-            {
-                items.Add(new ScoredSequence(promptTokens[p], sample.Tokens));
-                policyLogProb += sample.LogProb;
-            }
+            foreach (var sample in samples[p]) items.Add(new ScoredSequence(promptTokens[p], sample.Tokens));
         }
+        // Both sides scored the same teacher-forced way, so pi == pi_ref gives exactly 0.
+        double policyLogProb = new SequenceScorer(policy).LogProbs(items).Sum();
         double referenceLogProb = new SequenceScorer(referencePolicy).LogProbs(items).Sum();
         return (policyLogProb - referenceLogProb) / items.Count;
     }

@@ -74,7 +74,7 @@ public sealed class TransformerPolicy : Module
     private void Initialise(ulong seed)
     {
         using var _ = no_grad();
-        var generator = new Generator(seed);
+        using var generator = new Generator(seed);
         // Residual projections are scaled down by depth, as in GPT-2, so deep stacks start stable.
         double residualStd = 0.02 / Math.Sqrt(2.0 * Config.Layers);
         foreach (var (name, parameter) in named_parameters())

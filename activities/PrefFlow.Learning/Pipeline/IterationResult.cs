@@ -16,10 +16,19 @@ public sealed record IterationResult
     /// <summary>Prompts with fewer than two distinct responses (no pair possible).</summary>
     public required int PromptsWithoutDistinctPair { get; init; }
 
-    /// <summary>Pairs kept by the corpus-level selection (sent to the oracle: the annotation cost).</summary>
+    /// <summary>Pairs among identical responses that instance selection skipped.</summary>
+    public required long IdenticalPairsSkipped { get; init; }
+
+    /// <summary>The annotation budget resolved against the prompts (M_i).</summary>
+    public required int Budget { get; init; }
+
+    /// <summary>Pairs kept by the corpus-level selection (sent to the oracle: the annotation cost); below <see cref="Budget"/> only when too few prompts had a pair.</summary>
     public required int PairsSelected { get; init; }
 
-    /// <summary>Selected pairs the oracle dropped because the gold rewards tied.</summary>
+    /// <summary>Selected pairs whose two responses got the same gold reward.</summary>
+    public required int Ties { get; init; }
+
+    /// <summary>Ties the oracle dropped (all of them under <see cref="Oracle.TiePolicy.Drop"/>, none under coin flips).</summary>
     public required int TiesDropped { get; init; }
 
     /// <summary>Statistics of the labelled pairs (implicit margin, ranking accuracy, gold margin).</summary>

@@ -48,14 +48,21 @@ public sealed class OnlineIteration
         var ids = ResponseIds(responses);
 
         var instance = InstanceSelector.Select(rewards, ids, n, _options.InstanceOrder);
+        if (instance.Pairs.Length == 0)
+        {
+            throw new InvalidOperationException($"none of the {prompts.Count} prompts got two distinct responses, so there is no pair to select");
+        }
+        // The budget is a share of the prompts (M_i), as in the paper; when fewer prompts have a pair
+        // of distinct responses, every pair is kept and the shortfall is reported.
+        int budget = _options.Budget.Resolve(prompts.Count);
         var margins = instance.GetMargins();
-        var kept = CorpusSelector.Select(margins, _options.Budget, _options.CorpusOrder, Seeds.Derive(seed, "corpus-select"));
+        var kept = CorpusSelector.Select(margins, SelectionBudget.Count(Math.Min(budget, margins.Length)), _options.CorpusOrder, Seeds.Derive(seed, "corpus-select"));
 
         var pairs = new List<PreferencePair>(kept.Length);
         var implicitMargins = new List<double>();
         var firstChosen = new List<bool>();
         var goldMargins = new List<double>();
-        int ties = 0;
+        int ties = 0, coinFlips = 0;
         foreach (int k in kept)
         {
             var pair = instance.Pairs[k];
@@ -63,7 +70,7 @@ public sealed class OnlineIteration
             var second = responses[pair.Prompt][pair.Second].Tokens;
             var label = _oracle.Label(prompts[pair.Prompt], first, second, Seeds.Derive(Seeds.Derive(seed, "oracle"), pair.Prompt));
             if (label is not PreferenceLabel l) { ties++; continue; }
-            if (l.Tie) ties++;
+            if (l.Tie) { ties++; coinFlips++; }
             pairs.Add(l.FirstChosen ? new PreferencePair(promptTokens[pair.Prompt], first, second) : new PreferencePair(promptTokens[pair.Prompt], second, first));
             implicitMargins.Add(rewards[pair.Prompt * n + pair.First] - rewards[pair.Prompt * n + pair.Second]);
             firstChosen.Add(l.FirstChosen);
@@ -76,8 +83,11 @@ public sealed class OnlineIteration
         {
             Prompts = prompts.Count,
             PromptsWithoutDistinctPair = instance.PromptsWithoutDistinctPair,
+            IdenticalPairsSkipped = instance.IdenticalPairsSkipped,
+            Budget = budget,
             PairsSelected = kept.Length,
-            TiesDropped = _options.Ties == TiePolicy.Drop ? ties : 0,
+            Ties = ties,
+            TiesDropped = ties - coinFlips,
             Selected = PairStatistics.Compute([.. implicitMargins], [.. firstChosen], [.. goldMargins]),
             Training = report,
         };

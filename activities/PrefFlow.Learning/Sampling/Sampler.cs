@@ -8,7 +8,8 @@ namespace PrefFlow.Learning.Sampling;
 /// <summary>
 /// Batched generation from a policy. Prompts of equal length are batched together (so no padding is
 /// needed), and finished sequences leave the batch. Response j of prompt p draws from its own
-/// generator seeded by (seed, p, j): the output does not depend on batch size or prompt order.
+/// generator seeded by (seed, p, j), so the draws do not depend on batch size or prompt order (batch
+/// shapes can still change the last bits of the logits, which in rare near-ties could flip a token).
 /// </summary>
 public sealed class Sampler
 {

@@ -50,8 +50,8 @@ public sealed class SyntheticTask
     /// <summary>
     /// A demonstration for <paramref name="prompt"/>: with probability <see cref="TaskOptions.SlipRate"/>
     /// the kind's systematic slip, otherwise the correct answer; then each digit replaced
-    /// by a random one with probability <see cref="TaskOptions.DemonstrationNoise"/>, and with the same
-    /// probability a digit dropped or an extra digit appended.
+    /// by a random one with probability <see cref="TaskOptions.DemonstrationNoise"/>, and with a quarter
+    /// of that probability the last digit dropped or an extra digit appended.
     /// </summary>
     public int[] Demonstration(Prompt prompt, SeededRandom random)
     {

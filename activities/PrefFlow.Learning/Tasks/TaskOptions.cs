@@ -14,7 +14,8 @@ public sealed record TaskOptions
 
     /// <summary>
     /// Probability that a token of an SFT demonstration is replaced by a random digit (or the
-    /// demonstration loses or gains a digit). Imperfect demonstrations make pi_ref improvable.
+    /// demonstration, with a quarter of this probability, loses or gains a digit). Imperfect
+    /// demonstrations make pi_ref improvable.
     /// </summary>
     public double DemonstrationNoise { get; init; } = 0.1;
 

@@ -40,11 +40,18 @@ internal static class DpoCheckpoint
         });
     }
 
-    /// <summary>Restores weights and optimiser from <paramref name="path"/> and returns the rest of the state.</summary>
-    public static State Load(string path, TransformerPolicy policy, AdamW optimizer)
+    /// <summary>
+    /// Restores weights and optimiser from <paramref name="path"/> and returns the rest of the state.
+    /// A checkpoint of other data or options is refused before anything is restored.
+    /// </summary>
+    public static State Load(string path, TransformerPolicy policy, AdamW optimizer, string dataFingerprint, string optionsFingerprint)
     {
         var (tensors, metadata) = SafeTensorsFile.Read(path);
         PolicyCheckpoint.CheckFormat(path, metadata, Format, FormatVersion);
+        if (Required(path, metadata, "data_fingerprint") != dataFingerprint || Required(path, metadata, "options_fingerprint") != optionsFingerprint)
+        {
+            throw new InvalidOperationException($"checkpoint '{path}' belongs to other pairs or options; delete it to start over");
+        }
         var weights = tensors.Where(t => t.Key.StartsWith("policy/", StringComparison.Ordinal)).ToDictionary(t => t.Key["policy/".Length..], t => t.Value);
         PolicyCheckpoint.Assign(path, policy, weights);
         int count = optimizer.FirstMoments.Count;
@@ -57,7 +64,7 @@ internal static class DpoCheckpoint
                 first.Add(Moment(path, tensors, $"adam/m/{i:D4}", policy.Device));
                 second.Add(Moment(path, tensors, $"adam/v/{i:D4}", policy.Device));
             }
-            optimizer.Restore(long.Parse(Required(path, metadata, "optimizer_step"), CultureInfo.InvariantCulture), first, second);
+            optimizer.Restore(Number<long>(path, metadata, "optimizer_step"), first, second);
         }
         finally
         {
@@ -65,13 +72,16 @@ internal static class DpoCheckpoint
         }
         if (!tensors.TryGetValue("reference_logprobs", out var reference)) throw new CheckpointException(path, "lacks the reference log-probabilities");
         return new State(
-            long.Parse(Required(path, metadata, "next_step"), CultureInfo.InvariantCulture),
-            ulong.Parse(Required(path, metadata, "shuffle_seed"), CultureInfo.InvariantCulture),
-            Required(path, metadata, "data_fingerprint"),
-            Required(path, metadata, "options_fingerprint"),
+            Number<long>(path, metadata, "next_step"),
+            Number<ulong>(path, metadata, "shuffle_seed"),
+            dataFingerprint,
+            optionsFingerprint,
             System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(reference.Data).ToArray(),
-            DpoMetrics.Parse(Required(path, metadata, "metrics")));
+            DpoMetrics.Parse(Required(path, metadata, "metrics")) ?? throw new CheckpointException(path, "has unreadable training metrics"));
     }
+
+    private static T Number<T>(string path, IReadOnlyDictionary<string, string> metadata, string key) where T : IParsable<T> =>
+        T.TryParse(Required(path, metadata, key), CultureInfo.InvariantCulture, out var value) ? value : throw new CheckpointException(path, $"has an unreadable '{key}'");
 
     private static string Required(string path, IReadOnlyDictionary<string, string> metadata, string key) =>
         metadata.TryGetValue(key, out var value) ? value : throw new CheckpointException(path, $"lacks '{key}' in its metadata");

@@ -42,6 +42,7 @@ public sealed class DpoTrainer
     {
         ArgumentNullException.ThrowIfNull(pairs);
         if (pairs.Count == 0) throw new ArgumentException("there are no preference pairs to train on (the corpus is empty)", nameof(pairs));
+        ValidatePairs(pairs);
         int stepsPerEpoch = (pairs.Count + _options.BatchSize - 1) / _options.BatchSize;
         int totalSteps = stepsPerEpoch * _options.Epochs;
         var schedule = new LearningRateSchedule(_options.LearningRate, (int)(_options.WarmupFraction * totalSteps), totalSteps, _options.DecayLearningRate);
@@ -53,19 +54,15 @@ public sealed class DpoTrainer
         DpoCheckpoint.State state;
         if (checkpointPath is not null && File.Exists(checkpointPath))
         {
-            state = DpoCheckpoint.Load(checkpointPath, _policy, optimizer);
-            if (state.DataFingerprint != dataFingerprint || state.OptionsFingerprint != optionsFingerprint)
-            {
-                throw new InvalidOperationException($"checkpoint '{checkpointPath}' belongs to other pairs or options; delete it to start over");
-            }
+            state = DpoCheckpoint.Load(checkpointPath, _policy, optimizer, dataFingerprint, optionsFingerprint);
         }
         else
         {
             state = new DpoCheckpoint.State(0, shuffleSeed, dataFingerprint, optionsFingerprint, ReferenceLogProbs(pairs), new DpoMetrics());
         }
         var metrics = state.Metrics;
-        using var referenceChosen = tensor(state.ReferenceLogProbs.AsSpan(0, pairs.Count).ToArray(), device: _policy.Device).to(ScalarType.Float32);
-        using var referenceRejected = tensor(state.ReferenceLogProbs.AsSpan(pairs.Count).ToArray(), device: _policy.Device).to(ScalarType.Float32);
+        using var referenceChosen = tensor(state.ReferenceLogProbs[..pairs.Count].Select(v => (float)v).ToArray(), device: _policy.Device);
+        using var referenceRejected = tensor(state.ReferenceLogProbs[pairs.Count..].Select(v => (float)v).ToArray(), device: _policy.Device);
 
         _policy.train();
         int[] order = [];
@@ -83,6 +80,7 @@ public sealed class DpoTrainer
             }
             int first = step % stepsPerEpoch * _options.BatchSize;
             int[] batch = order[first..Math.Min(first + _options.BatchSize, pairs.Count)];
+            optimizer.ZeroGradients();
             double loss = Update(pairs, batch, referenceChosen, referenceRejected, metrics);
             if (_options.MaxGradientNorm > 0) nn.utils.clip_grad_norm_(_policy.parameters(), _options.MaxGradientNorm);
             optimizer.Update(schedule.At(step));
@@ -99,7 +97,6 @@ public sealed class DpoTrainer
 
     private double Update(IReadOnlyList<PreferencePair> pairs, int[] batch, Tensor referenceChosen, Tensor referenceRejected, DpoMetrics metrics)
     {
-        foreach (var parameter in _policy.parameters()) parameter.grad?.zero_();
         double batchLoss = 0;
         for (int start = 0; start < batch.Length; start += _options.MicroBatchSize)
         {
@@ -114,7 +111,8 @@ public sealed class DpoTrainer
             using var indices = tensor(micro.Select(i => (long)i).ToArray(), device: _policy.Device);
             var refChosen = referenceChosen.index_select(0, indices);
             var refRejected = referenceRejected.index_select(0, indices);
-            var losses = PreferenceLoss.Compute(_options.Loss, _options.Beta, _options.LabelSmoothing, policyChosen, policyRejected, refChosen, refRejected);
+            var preferenceLosses = PreferenceLoss.Compute(_options.Loss, _options.Beta, _options.LabelSmoothing, policyChosen, policyRejected, refChosen, refRejected);
+            var losses = preferenceLosses;
             if (_options.NllWeight > 0)
             {
                 using var chosenLengths = tensor(micro.Select(i => (float)pairs[i].Chosen.Length).ToArray(), device: _policy.Device);
@@ -128,6 +126,7 @@ public sealed class DpoTrainer
             double microLoss = losses.sum().item<float>();
             batchLoss += microLoss;
             metrics.Loss += microLoss;
+            metrics.PreferenceLoss += preferenceLosses.sum().item<float>();
             metrics.Pairs += micro.Length;
             for (int k = 0; k < micro.Length; k++)
             {
@@ -137,6 +136,27 @@ public sealed class DpoTrainer
             }
         }
         return batchLoss / batch.Length;
+    }
+
+    private void ValidatePairs(IReadOnlyList<PreferencePair> pairs)
+    {
+        int vocabulary = _policy.Config.VocabularySize, context = _policy.Config.ContextLength;
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            var (prompt, chosen, rejected) = (pairs[i].Prompt, pairs[i].Chosen, pairs[i].Rejected);
+            if (prompt.Length == 0 || chosen.Length == 0 || rejected.Length == 0)
+            {
+                throw new ArgumentException($"pair {i} has an empty prompt, chosen or rejected response", nameof(pairs));
+            }
+            if (prompt.Length + Math.Max(chosen.Length, rejected.Length) > context)
+            {
+                throw new ArgumentException($"pair {i} is longer than the model's context of {context} tokens", nameof(pairs));
+            }
+            if (prompt.Concat(chosen).Concat(rejected).Any(t => t < 0 || t >= vocabulary))
+            {
+                throw new ArgumentException($"pair {i} has a token id outside the vocabulary [0, {vocabulary})", nameof(pairs));
+            }
+        }
     }
 
     private double[] ReferenceLogProbs(IReadOnlyList<PreferencePair> pairs)

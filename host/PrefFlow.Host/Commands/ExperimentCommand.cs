@@ -26,7 +26,7 @@ internal static class ExperimentCommand
         var strategies = new Option<MarginOrder[]>("--strategies")
         {
             Description = "Comma-separated margin strategies, applied at both levels: smallest, largest, random.",
-            DefaultValueFactory = _ => [MarginOrder.Smallest, MarginOrder.Random],
+            DefaultValueFactory = _ => [MarginOrder.Smallest, MarginOrder.Random, MarginOrder.Largest],
             CustomParser = r => ParseOrError(r, ParseStrategies),
         };
         var normalised = new Option<bool>("--length-normalised") { Description = "Rank length-normalised implicit rewards (paper equation 6)." };
@@ -64,7 +64,8 @@ internal static class ExperimentCommand
         try { return parse(text); }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {
-            result.AddError($"{result.Parent?.ToString() ?? "option"}: {e.Message}");
+            string option = result.Parent is OptionResult { Option: var o } ? o.Name : "argument";
+            result.AddError($"{option}: {e.Message}");
             return default!;
         }
     }

@@ -37,7 +37,7 @@ internal static class ExperimentRunner
         var taskOptions = new TaskOptions();
         var task = new SyntheticTask(taskOptions, Seeds.Derive(settings.Seed, "task"));
         var gold = new GoldRewardModel(new GoldRewardOptions());
-        var evaluator = new Evaluator(gold, new SecondJudge(), new ReferenceSystem(new ReferenceSystemOptions()), new EvaluationOptions());
+        var evaluator = new Evaluator(gold, new SecondJudge(), new ReferenceSystem(new ReferenceSystemOptions()), new EvaluationOptions { MaxNewTokens = taskOptions.MaxResponseTokens });
         var evaluationPrompts = task.Prompts(TaskSplit.Evaluation, settings.EvaluationPrompts);
         var dpo = new DpoOptions { LearningRate = settings.LearningRate, NllWeight = settings.NllWeight, Beta = settings.Beta, Epochs = settings.Epochs };
         var bootstrap = new PolicyBootstrap(new BootstrapOptions { Preset = settings.Preset, Sft = new SftOptions { Steps = settings.SftSteps }, OfflinePrompts = settings.OfflinePrompts, OfflineTraining = dpo }, gold);
@@ -50,7 +50,7 @@ internal static class ExperimentRunner
         var (initial, _) = Stage("offline DPO of pi^0", () => bootstrap.TrainInitialPolicy(task, reference, settings.Seed));
         using var _initial = initial;
         var table = new Table().Title("one online iteration from pi^0, per strategy (instance and corpus level)");
-        table.AddColumns("model", "pairs", "ties", "DPO loss", "reward acc", "rank acc", "gold win", "judge win", "KL", "length", "exact", "seconds");
+        table.AddColumns("model", "no pair", "pairs", "ties", "pref. loss", "reward acc", "rank acc", "gold win", "judge win", "KL", "length", "exact", "seconds");
         ulong evaluationSeed = Seeds.Derive(settings.Seed, "evaluate");
         AddRow(table, "pi_ref (SFT)", null, evaluator.Evaluate(reference, reference, evaluationPrompts, evaluationSeed), 0);
         AddRow(table, "pi^0 (offline DPO)", null, evaluator.Evaluate(initial, reference, evaluationPrompts, evaluationSeed), 0);
@@ -91,9 +91,10 @@ internal static class ExperimentRunner
     {
         static string F(double value, string format = "F3") => double.IsNaN(value) ? "-" : value.ToString(format, CultureInfo.InvariantCulture);
         table.AddRow(model,
+            iteration is null ? "-" : $"{iteration.PromptsWithoutDistinctPair}",
             iteration is null ? "-" : $"{iteration.PairsSelected - iteration.TiesDropped}",
-            iteration is null ? "-" : $"{iteration.TiesDropped}",
-            iteration is null ? "-" : F(iteration.Training.Loss),
+            iteration is null ? "-" : $"{iteration.Ties}",
+            iteration is null ? "-" : F(iteration.Training.PreferenceLoss),
             iteration is null ? "-" : F(iteration.Training.RewardAccuracy),
             iteration is null ? "-" : F(iteration.Selected.RankingAccuracy),
             F(report.GoldWinRate), F(report.JudgeWinRate), F(report.KlToReference), F(report.MeanLength, "F2"), F(report.ExactMatch), seconds == 0 ? "-" : F(seconds, "F0"));

@@ -24,7 +24,9 @@ internal sealed record ExperimentSettings(
     /// <summary>Checks every argument before any training starts, naming the option at fault.</summary>
     public void Validate()
     {
-        PrefFlow.Learning.Model.PolicyPresets.Get(Preset, new PrefFlow.Learning.Tasks.TaskOptions());
+        Require(PrefFlow.Learning.Model.PolicyPresets.Names.Contains(Preset, StringComparer.OrdinalIgnoreCase),
+            $"--preset '{Preset}' is unknown: expected one of {string.Join(", ", PrefFlow.Learning.Model.PolicyPresets.Names)}");
+        Require(Device is "cpu" or "cuda" or "auto", $"--device '{Device}' is unknown: expected cpu, cuda or auto");
         Require(Prompts >= 1, "--prompts must be at least 1");
         Require(Responses >= 2, "--responses must be at least 2: a pair needs two responses");
         Require(SftSteps >= 1, "--sft-steps must be at least 1");

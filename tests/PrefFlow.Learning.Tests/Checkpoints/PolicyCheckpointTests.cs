@@ -81,6 +81,23 @@ public sealed class PolicyCheckpointTests
     }
 
     [Fact]
+    public void Altered_metadata_is_refused_clearly()
+    {
+        using var folder = new TestModels.TempFolder();
+        using var policy = TestModels.Create(3);
+        string path = folder.File("p.safetensors");
+        PolicyCheckpoint.Save(policy, path);
+        byte[] bytes = File.ReadAllBytes(path);
+        string text = System.Text.Encoding.Latin1.GetString(bytes);
+        // The configuration is JSON inside the header's JSON: find "Layers" and the digit after it.
+        int at = text.IndexOf(":2", text.IndexOf("Layers", StringComparison.Ordinal), StringComparison.Ordinal) + 1;
+        Assert.True(at > 0);
+        bytes[at] = (byte)'3';   // same length, different configuration
+        File.WriteAllBytes(path, bytes);
+        Assert.Contains("altered", Assert.Throws<CheckpointException>(() => PolicyCheckpoint.Load(path)).Message);
+    }
+
+    [Fact]
     public void A_missing_or_foreign_file_is_refused_clearly()
     {
         using var folder = new TestModels.TempFolder();
