@@ -122,6 +122,11 @@ internal sealed partial class NodeRules(IActivityCatalog catalog, ReferenceCheck
             Binding(s, pointer, subject, input, scope, reader);
             return;
         }
+        Literal(value, pointer, subject, input);
+    }
+
+    private void Literal(JsonNode? value, string pointer, string subject, InputDescriptor? input)
+    {
         if (input is null) return;
         if (ValueRules.Check(value, input.Type, input.Minimum, input.ExclusiveMinimum, input.Maximum, input.ExclusiveMaximum, input.AllowedValues) is { } reason)
         {
@@ -143,8 +148,8 @@ internal sealed partial class NodeRules(IActivityCatalog catalog, ReferenceCheck
         }
         if (binding.IsLiteral)
         {
-            // Only escaped "$${": the value is a plain string.
-            Value(JsonValue.Create(binding.Evaluate(NoReferences.Instance)?.GetValue<string>()), pointer, subject, input, scope, reader);
+            // Only escaped "$${": the value is a plain string, not to be read as a binding again.
+            Literal(binding.Evaluate(NoReferences.Instance), pointer, subject, input);
             return;
         }
         var types = new List<ValueType?>();

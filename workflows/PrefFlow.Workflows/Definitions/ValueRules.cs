@@ -59,11 +59,14 @@ internal static class ValueRules
         return null;
     }
 
+    // Error text is read by people: keep '+', '<' and non-ASCII letters as written.
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string Describe(JsonNode? value) => (value?.GetValueKind() ?? JsonValueKind.Null) switch
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "a list",
-        JsonValueKind.String => $"the string {value!.ToJsonString()}",
+        JsonValueKind.String => $"the string {value!.ToJsonString(Readable)}",
         JsonValueKind.Number => $"the number {value!.ToJsonString()}",
         JsonValueKind.True or JsonValueKind.False => $"the boolean {value!.ToJsonString()}",
         _ => "null",
