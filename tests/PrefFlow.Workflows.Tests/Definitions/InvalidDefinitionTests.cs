@@ -83,10 +83,10 @@ public class InvalidDefinitionTests
         // Loops and schedules.
         Add("next names a variable not carried", d => { Loop(d)["next"] = new JsonObject { ["model"] = "${nodes.train.outputs.policy}" }; }, "/nodes/1/loop/next/model", "'model' is not a carried variable");
         Add("carried variable without a next value", d => Loop(d)["next"] = new JsonObject(), "/nodes/1/loop/next", "missing 'policy'");
-        Add("impossible schedule", d => Loop(d)["schedule"]!["total"] = 2, "/nodes/1/loop/schedule/total", "");
-        Add("schedule keep fraction out of range", d => Loop(d)["schedule"]!["keepFraction"] = 1.5, "/nodes/1/loop/schedule/keepFraction", "keepFraction");
+        Add("impossible schedule", d => Loop(d)["schedule"]!["total"] = 2, "/nodes/1/loop/schedule/total", "gets 0 prompts from a total of 2");
+        Add("schedule keep fraction out of range", d => Loop(d)["schedule"]!["keepFraction"] = 1.5, "/nodes/1/loop/schedule/keepFraction", "keepFraction must be");
         Add("schedule rule unknown", d => Loop(d)["schedule"]!["rule"] = "shrink", "/nodes/1/loop/schedule/rule", "unknown rule \"shrink\"");
-        Add("schedule budget of zero", d => Loop(d)["schedule"] = new JsonArray(1000, 0), "/nodes/1/loop/schedule/1", "");
+        Add("schedule budget of zero", d => Loop(d)["schedule"] = new JsonArray(1000, 0), "/nodes/1/loop/schedule/1", "must be at least 1 prompt, but it is 0");
         Add("empty loop body", d => { Loop(d)["nodes"] = new JsonArray(); Loop(d)["edges"] = new JsonArray(); }, "/nodes/1/loop/nodes", "a flowchart needs at least one node");
 
         // The graph.
