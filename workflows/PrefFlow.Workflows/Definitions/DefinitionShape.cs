@@ -8,12 +8,12 @@ namespace PrefFlow.Workflows.Definitions;
 /// <summary>Turns a parsed JSON document into the model, collecting every shape error with its pointer.</summary>
 internal sealed class DefinitionShape
 {
-    private static readonly string[] RootProperties = ["$schema", "id", "version", "name", "description", "parameters", "nodes", "edges"];
-    private static readonly string[] ParameterProperties = ["type", "default", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "enum", "description"];
-    private static readonly string[] NodeProperties = ["id", "activity", "loop", "inputs", "retry", "description"];
-    private static readonly string[] LoopProperties = ["schedule", "carry", "nodes", "edges", "next"];
-    private static readonly string[] EdgeProperties = ["from", "to"];
-    private static readonly string[] RetryProperties = ["attempts", "backoffSeconds", "timeoutSeconds"];
+    internal static readonly string[] RootProperties = ["$schema", "id", "version", "name", "description", "parameters", "nodes", "edges"];
+    internal static readonly string[] ParameterProperties = ["type", "default", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "enum", "description"];
+    internal static readonly string[] NodeProperties = ["id", "activity", "loop", "inputs", "retry", "description"];
+    internal static readonly string[] LoopProperties = ["schedule", "carry", "nodes", "edges", "next"];
+    internal static readonly string[] EdgeProperties = ["from", "to"];
+    internal static readonly string[] RetryProperties = ["attempts", "backoffSeconds", "timeoutSeconds"];
     private static readonly Dictionary<string, ValueType> ParameterTypes = new(StringComparer.Ordinal)
     {
         ["integer"] = ValueType.Integer,
