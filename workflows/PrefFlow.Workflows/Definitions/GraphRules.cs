@@ -60,35 +60,51 @@ internal static partial class GraphRules
     }
 
     // Depth-first search in document order; each edge back to a node still on the path closes one cycle.
+    // Iterative, so that a long chain of nodes in an untrusted document cannot overflow the stack.
     private static void Cycles(Flowchart chart, List<(int Index, EdgeDefinition Edge)> edges, List<DefinitionError> errors)
     {
         var outgoing = edges.GroupBy(e => e.Edge.From, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var state = new Dictionary<string, bool>(StringComparer.Ordinal); // false: on the path; true: done
+        var done = new Dictionary<string, bool>(StringComparer.Ordinal); // false: on the path; true: finished
         var path = new List<string>();
-
-        void Visit(string id)
+        var next = new List<int>(); // for each node on the path, the position of its next outgoing edge
+        foreach (NodeDefinition start in chart.Nodes)
         {
-            state[id] = false;
-            path.Add(id);
-            foreach ((int index, EdgeDefinition edge) in outgoing.GetValueOrDefault(id) ?? [])
+            if (done.ContainsKey(start.Id)) continue;
+            Enter(start.Id);
+            while (path.Count > 0)
             {
-                if (!state.TryGetValue(edge.To, out bool done)) Visit(edge.To);
-                else if (!done)
+                string id = path[^1];
+                List<(int Index, EdgeDefinition Edge)> leaving = outgoing.GetValueOrDefault(id) ?? [];
+                if (next[^1] == leaving.Count)
                 {
-                    string cycle = string.Join(" -> ", path.Skip(path.IndexOf(edge.To)).Append(edge.To));
+                    done[id] = true;
+                    path.RemoveAt(path.Count - 1);
+                    next.RemoveAt(next.Count - 1);
+                    continue;
+                }
+                (int index, EdgeDefinition edge) = leaving[next[^1]++];
+                if (!done.TryGetValue(edge.To, out bool finished)) Enter(edge.To);
+                else if (!finished)
+                {
+                    string cycle = Describe([.. path.Skip(path.IndexOf(edge.To)), edge.To]);
                     errors.Add(new(JsonPointer.Append(chart.Pointer + "/edges", index),
                         $"cycle: {cycle}; the edges of a flowchart must not loop back (repeat work with a loop node)."));
                 }
             }
-            path.RemoveAt(path.Count - 1);
-            state[id] = true;
         }
 
-        foreach (NodeDefinition node in chart.Nodes)
+        void Enter(string id)
         {
-            if (!state.ContainsKey(node.Id)) Visit(node.Id);
+            done[id] = false;
+            path.Add(id);
+            next.Add(0);
         }
     }
+
+    // A long cycle is named by its ends, so that one error cannot run to megabytes.
+    private static string Describe(List<string> cycle) => cycle.Count <= 12
+        ? string.Join(" -> ", cycle)
+        : string.Join(" -> ", cycle.Take(5)) + $" -> ... ({cycle.Count - 10} more) ... -> " + string.Join(" -> ", cycle.TakeLast(5));
 
     private static void Connected(Flowchart chart, List<(int Index, EdgeDefinition Edge)> edges, List<DefinitionError> errors)
     {
