@@ -15,6 +15,7 @@ public class InvalidDefinitionTests
         // Shape: what the reader reports.
         Raw("malformed JSON", "{ \"id\": \"x\",\n  \"version\": }", "", "malformed JSON at line 2");
         Raw("repeated property", ThreeIterations.Replace("\"version\": 1,", "\"version\": 1, \"version\": 2,"), "/version", "appears more than once");
+        Raw("repeated property inside a value", ThreeIterations.Replace("\"steps\": 600", "\"steps\": { \"a\": 1, \"a\": 2 }"), "/nodes/0/inputs/steps/a", "appears more than once");
         Add("unknown property", d => d["nodez"] = 1, "/nodez", "unknown property 'nodez'; expected one of");
         Add("unknown property, wrong case", d => { d["Edges"] = d["edges"]!.DeepClone(); d.Remove("edges"); }, "/Edges", "did you mean 'edges'");
         Add("missing id", d => d.Remove("id"), "", "missing required property 'id'");
@@ -44,6 +45,7 @@ public class InvalidDefinitionTests
         // Activities and inputs.
         Add("unknown activity", d => d["nodes"]![0]!["activity"] = "pretrian", "/nodes/0/activity", "unknown activity 'pretrian'; known activities are: pretrain, sample");
         Add("unknown input", d => Inputs(d, 0)["stepz"] = 5, "/nodes/0/inputs/stepz", "unknown input 'stepz' of activity 'pretrain'; its inputs are: preset, steps, seed");
+        Add("unknown input named with '~' and '/'", d => Inputs(d, 0)["a~b/c"] = 5, "/nodes/0/inputs/a~0b~1c", "unknown input 'a~b/c'");
         Add("missing required input", d => BodyInputs(d, 0).Remove("prompts"), "/nodes/1/loop/nodes/0/inputs", "missing required input 'prompts' of activity 'sample'");
         Add("literal of the wrong type", d => Inputs(d, 0)["steps"] = "600", "/nodes/0/inputs/steps", "input 'steps' of activity 'pretrain' must be an integer, but it is the string \"600\"");
         Add("literal boolean for a number", d => BodyInputs(d, 0)["temperature"] = true, "/nodes/1/loop/nodes/0/inputs/temperature", "must be a number, but it is the boolean true");
