@@ -76,6 +76,7 @@ public class InvalidDefinitionTests
         Add("iteration outside a loop", d => Inputs(d, 0)["steps"] = "${iteration.budget}", "/nodes/0/inputs/steps", "exists only inside a loop body");
         Add("iteration in a top-level loop's carry", d => Loop(d)["carry"]!["policy"] = "${iteration.index}", "/nodes/1/loop/carry/policy", "exists only inside a loop body");
         Add("unknown iteration member", d => BodyInputs(d, 0)["prompts"] = "${iteration.size}", "/nodes/1/loop/nodes/0/inputs/prompts", "unknown iteration member 'size'");
+        Add("member of an iteration number", d => BodyInputs(d, 0)["prompts"] = "${iteration.budget.total}", "/nodes/1/loop/nodes/0/inputs/prompts", "iteration.budget is a number and has no members");
         Add("previous of an uncarried name", d => BodyInputs(d, 0)["policy"] = "${iteration.previous.model}", "/nodes/1/loop/nodes/0/inputs/policy", "'model' is not a carried variable of the loop");
         Add("string parameter into an integer input", d => BodyInputs(d, 0)["prompts"] = "${params.preset}", "/nodes/1/loop/nodes/0/inputs/prompts", "type mismatch: input 'prompts' of activity 'sample' takes an integer, but 'params.preset' gives a string");
         Add("number parameter into an integer input", d => Inputs(d, 0)["steps"] = "${params.lr}", "/nodes/0/inputs/steps", "takes an integer, but 'params.lr' gives a number");

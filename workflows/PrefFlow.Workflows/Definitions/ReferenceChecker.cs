@@ -40,7 +40,10 @@ internal sealed class ReferenceChecker(IActivityCatalog catalog, IReadOnlyDictio
         IReadOnlyList<string> segments = reference.Segments;
         if (scope.Loop is not { } loop) return Fail(out error, $"'{reference}' reads the current iteration, which exists only inside a loop body");
         string expected = $"expected one of {string.Join(", ", IterationMembers)}, previous.<carried variable>";
-        if (segments.Count == 2 && IterationMembers.Contains(segments[1], StringComparer.Ordinal)) return ValueType.Integer;
+        if (IterationMembers.Contains(segments.Count > 1 ? segments[1] : "", StringComparer.Ordinal))
+        {
+            return segments.Count == 2 ? ValueType.Integer : Fail(out error, $"iteration.{segments[1]} is a number and has no members, but '{reference}' reads one");
+        }
         if (segments.Count >= 2 && segments[1] == "previous")
         {
             if (segments.Count == 2) return Fail(out error, $"iteration.previous needs a carried variable: iteration.previous.<name>; the loop carries: {List(loop.Carry.Keys)}");
