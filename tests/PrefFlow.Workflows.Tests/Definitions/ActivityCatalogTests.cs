@@ -1,6 +1,5 @@
 using PrefFlow.Workflows.Activities;
 using PrefFlow.Workflows.Definitions;
-using ValueType = PrefFlow.Workflows.Activities.ValueType;
 
 namespace PrefFlow.Workflows.Tests.Definitions;
 
@@ -12,7 +11,7 @@ public class ActivityCatalogTests
         Assert.Equal(["pretrain", "sample", "score", "instance-select", "corpus-select", "oracle", "train", "eval"],
             PaperCatalog.Instance.Activities.Select(a => a.Name));
         Assert.True(PaperCatalog.Instance.TryGet("train", out ActivityDescriptor? train));
-        Assert.Equal(ValueType.Number, train.FindOutput("loss")!.Type);
+        Assert.Equal(DataType.Number, train.FindOutput("loss")!.Type);
         Assert.False(PaperCatalog.Instance.TryGet("Train", out _));
     }
 
@@ -27,7 +26,7 @@ public class ActivityCatalogTests
     [Fact]
     public void A_required_input_with_a_default_need_not_be_given()
     {
-        var catalog = new ActivityCatalog([new ActivityDescriptor("a", "c", "d", [new InputDescriptor("n", ValueType.Integer, Required: true, Default: 3)], [])]);
+        var catalog = new ActivityCatalog([new ActivityDescriptor("a", "c", "d", [new InputDescriptor("n", DataType.Integer, Required: true, Default: 3)], [])]);
         const string json = """{ "id": "w", "version": 1, "name": "W", "nodes": [ { "id": "a", "activity": "a" } ] }""";
         Assert.Empty(DefinitionLoader.Load(json, catalog).Errors);
     }

@@ -1,5 +1,5 @@
+using PrefFlow.Workflows.Activities;
 using PrefFlow.Workflows.Definitions;
-using ValueType = PrefFlow.Workflows.Activities.ValueType;
 
 namespace PrefFlow.Workflows.Tests.Definitions;
 
@@ -9,7 +9,7 @@ public class CodeBuiltDefinitionTests
     public void Values_built_in_code_are_checked_like_parsed_ones()
     {
         var definition = new WorkflowDefinition("code", 1, "Code", null,
-            [new ParameterDefinition("seed", ValueType.Integer, System.Text.Json.Nodes.JsonValue.Create(-3), Minimum: 0)],
+            [new ParameterDefinition("seed", DataType.Integer, System.Text.Json.Nodes.JsonValue.Create(-3), Minimum: 0)],
             [new NodeDefinition("p", "pretrain", null, new Dictionary<string, System.Text.Json.Nodes.JsonNode?> { ["steps"] = System.Text.Json.Nodes.JsonValue.Create(0) })],
             []);
         IReadOnlyList<DefinitionError> errors = new DefinitionValidator(PaperCatalog.Instance).Validate(definition);

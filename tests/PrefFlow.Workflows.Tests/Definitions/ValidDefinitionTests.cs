@@ -1,9 +1,9 @@
+using PrefFlow.Workflows.Activities;
 using System.Text;
 using System.Text.Json.Nodes;
 using PrefFlow.Workflows.Definitions;
 using PrefFlow.Workflows.Schedules;
 using static PrefFlow.Workflows.Tests.Definitions.Samples;
-using ValueType = PrefFlow.Workflows.Activities.ValueType;
 
 namespace PrefFlow.Workflows.Tests.Definitions;
 
@@ -51,7 +51,7 @@ public class ValidDefinitionTests
         WorkflowDefinition definition = LoadValid(ThreeIterations);
         Assert.Equal(["seed", "lr", "preset", "normalised"], definition.Parameters.Select(p => p.Name));
         ParameterDefinition lr = definition.Parameters[1];
-        Assert.Equal(ValueType.Number, lr.Type);
+        Assert.Equal(DataType.Number, lr.Type);
         Assert.Equal(0, lr.Minimum);
         Assert.True(lr.ExclusiveMinimum);
         Assert.Equal(["tiny", "small"], definition.Parameters[2].AllowedValues!);

@@ -13,7 +13,7 @@ namespace PrefFlow.Workflows.Activities;
 /// <param name="Description">What the input means, for catalogue listings.</param>
 public sealed record InputDescriptor(
     string Name,
-    ValueType Type,
+    DataType Type,
     bool Required = false,
     JsonNode? Default = null,
     double? Minimum = null,

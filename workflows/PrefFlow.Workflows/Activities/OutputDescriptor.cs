@@ -4,4 +4,4 @@ namespace PrefFlow.Workflows.Activities;
 /// <param name="Name">The output's name.</param>
 /// <param name="Type">The type of the value the output holds.</param>
 /// <param name="Description">What the output holds, for catalogue listings.</param>
-public sealed record OutputDescriptor(string Name, ValueType Type, string Description = "");
+public sealed record OutputDescriptor(string Name, DataType Type, string Description = "");

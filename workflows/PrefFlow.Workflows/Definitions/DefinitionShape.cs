@@ -1,7 +1,7 @@
+using PrefFlow.Workflows.Activities;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ValueType = PrefFlow.Workflows.Activities.ValueType;
 
 namespace PrefFlow.Workflows.Definitions;
 
@@ -14,12 +14,12 @@ internal sealed class DefinitionShape
     internal static readonly string[] LoopProperties = ["schedule", "carry", "nodes", "edges", "next"];
     internal static readonly string[] EdgeProperties = ["from", "to"];
     internal static readonly string[] RetryProperties = ["attempts", "backoffSeconds", "timeoutSeconds"];
-    private static readonly Dictionary<string, ValueType> ParameterTypes = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, DataType> ParameterTypes = new(StringComparer.Ordinal)
     {
-        ["integer"] = ValueType.Integer,
-        ["number"] = ValueType.Number,
-        ["string"] = ValueType.String,
-        ["boolean"] = ValueType.Boolean,
+        ["integer"] = DataType.Integer,
+        ["number"] = DataType.Number,
+        ["string"] = DataType.String,
+        ["boolean"] = DataType.Boolean,
     };
 
     private readonly List<DefinitionError> _errors = [];
@@ -57,10 +57,10 @@ internal sealed class DefinitionShape
             string pointer = JsonPointer.Append("/parameters", name);
             Dictionary<string, JsonElement>? properties = Properties(element, pointer, $"the parameter '{name}'", ParameterProperties);
             if (properties is null) continue;
-            ValueType? type = null;
+            DataType? type = null;
             if (Required(properties, pointer, "type") is { } t && String(t, pointer + "/type", "type") is { } typeName)
             {
-                if (ParameterTypes.TryGetValue(typeName, out ValueType known)) type = known;
+                if (ParameterTypes.TryGetValue(typeName, out DataType known)) type = known;
                 else Error(pointer + "/type", $"unknown parameter type '{typeName}'; expected one of integer, number, string, boolean.");
             }
             JsonElement? defaultElement = Required(properties, pointer, "default");

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using PrefFlow.Workflows.Activities;
-using ValueType = PrefFlow.Workflows.Activities.ValueType;
 
 namespace PrefFlow.Workflows.Definitions;
 
@@ -68,12 +67,12 @@ public sealed partial class DefinitionValidator
         {
             errors.Add(new(pointer, $"parameter name '{parameter.Name}' must match ^[A-Za-z_][A-Za-z0-9_]*$, so that ${{params.NAME}} can read it."));
         }
-        if (parameter.Type is ValueType.Any or ValueType.Artifact)
+        if (parameter.Type is DataType.Any or DataType.Artifact)
         {
             errors.Add(new(pointer + "/type", $"a parameter's type must be integer, number, string or boolean, but it is {parameter.Type.ToString().ToLowerInvariant()}."));
             return;
         }
-        bool numeric = parameter.Type is ValueType.Integer or ValueType.Number;
+        bool numeric = parameter.Type is DataType.Integer or DataType.Number;
         if (!numeric && parameter.Minimum is not null) errors.Add(new(pointer + "/minimum", $"minimum applies to integer and number parameters, not to {ValueRules.TypeName(parameter.Type)}."));
         if (!numeric && parameter.Maximum is not null) errors.Add(new(pointer + "/maximum", $"maximum applies to integer and number parameters, not to {ValueRules.TypeName(parameter.Type)}."));
         if (parameter.Minimum is { } min && parameter.Maximum is { } max && min > max)
@@ -82,11 +81,11 @@ public sealed partial class DefinitionValidator
         }
         if (parameter.AllowedValues is { } allowed)
         {
-            if (parameter.Type != ValueType.String) errors.Add(new(pointer + "/enum", $"enum applies to string parameters, not to {ValueRules.TypeName(parameter.Type)}."));
+            if (parameter.Type != DataType.String) errors.Add(new(pointer + "/enum", $"enum applies to string parameters, not to {ValueRules.TypeName(parameter.Type)}."));
             else if (allowed.Count == 0) errors.Add(new(pointer + "/enum", "enum must list at least one value."));
         }
         string? reason = ValueRules.Check(parameter.Default, parameter.Type, parameter.Minimum, parameter.ExclusiveMinimum,
-            parameter.Maximum, parameter.ExclusiveMaximum, parameter.Type == ValueType.String ? parameter.AllowedValues : null);
+            parameter.Maximum, parameter.ExclusiveMaximum, parameter.Type == DataType.String ? parameter.AllowedValues : null);
         if (reason is not null) errors.Add(new(pointer + "/default", $"{subject} {reason}"));
     }
 }

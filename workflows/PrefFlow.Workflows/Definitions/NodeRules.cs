@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using PrefFlow.Workflows.Activities;
 using PrefFlow.Workflows.Expressions;
 using PrefFlow.Workflows.Schedules;
-using ValueType = PrefFlow.Workflows.Activities.ValueType;
 
 namespace PrefFlow.Workflows.Definitions;
 
@@ -152,10 +151,10 @@ internal sealed partial class NodeRules(IActivityCatalog catalog, ReferenceCheck
             Literal(binding.Evaluate(NoReferences.Instance), pointer, subject, input);
             return;
         }
-        var types = new List<ValueType?>();
+        var types = new List<DataType?>();
         foreach (ReferencePath reference in binding.References)
         {
-            ValueType? type = references.Resolve(reference, scope, reader, out string? error);
+            DataType? type = references.Resolve(reference, scope, reader, out string? error);
             if (error is not null) errors.Add(new(pointer, $"at {reference.Position}: {error}."));
             types.Add(type);
         }

@@ -1,5 +1,5 @@
+using PrefFlow.Workflows.Activities;
 using System.Text.Json.Nodes;
-using ValueType = PrefFlow.Workflows.Activities.ValueType;
 
 namespace PrefFlow.Workflows.Definitions;
 
@@ -18,7 +18,7 @@ namespace PrefFlow.Workflows.Definitions;
 /// <param name="Description">What the parameter means; null for none.</param>
 public sealed record ParameterDefinition(
     string Name,
-    ValueType Type,
+    DataType Type,
     JsonNode? Default,
     double? Minimum = null,
     double? Maximum = null,

@@ -1,6 +1,5 @@
 using PrefFlow.Workflows.Activities;
 using PrefFlow.Workflows.Expressions;
-using ValueType = PrefFlow.Workflows.Activities.ValueType;
 
 namespace PrefFlow.Workflows.Definitions;
 
@@ -14,7 +13,7 @@ internal sealed class ReferenceChecker(IActivityCatalog catalog, IReadOnlyDictio
     /// <paramref name="reader"/> is the node whose binding this is; null when any node of the scope's flowchart may
     /// be read (a loop's next values, read after its body ran).
     /// </summary>
-    public ValueType? Resolve(ReferencePath reference, Scope scope, string? reader, out string? error)
+    public DataType? Resolve(ReferencePath reference, Scope scope, string? reader, out string? error)
     {
         error = null;
         IReadOnlyList<string> segments = reference.Segments;
@@ -30,11 +29,11 @@ internal sealed class ReferenceChecker(IActivityCatalog catalog, IReadOnlyDictio
                 return Node(reference, scope, reader, out error);
             default:
                 // run.* is filled in by the interpreter (run id, start time); its members are not fixed yet.
-                return ValueType.Any;
+                return DataType.Any;
         }
     }
 
-    private static ValueType? Iteration(ReferencePath reference, Scope scope, out string? error)
+    private static DataType? Iteration(ReferencePath reference, Scope scope, out string? error)
     {
         error = null;
         IReadOnlyList<string> segments = reference.Segments;
@@ -42,20 +41,20 @@ internal sealed class ReferenceChecker(IActivityCatalog catalog, IReadOnlyDictio
         string expected = $"expected one of {string.Join(", ", IterationMembers)}, previous.<carried variable>";
         if (IterationMembers.Contains(segments.Count > 1 ? segments[1] : "", StringComparer.Ordinal))
         {
-            return segments.Count == 2 ? ValueType.Integer : Fail(out error, $"iteration.{segments[1]} is a number and has no members, but '{reference}' reads one");
+            return segments.Count == 2 ? DataType.Integer : Fail(out error, $"iteration.{segments[1]} is a number and has no members, but '{reference}' reads one");
         }
         if (segments.Count >= 2 && segments[1] == "previous")
         {
             if (segments.Count == 2) return Fail(out error, $"iteration.previous needs a carried variable: iteration.previous.<name>; the loop carries: {List(loop.Carry.Keys)}");
             if (!loop.Carry.ContainsKey(segments[2])) return Fail(out error, $"'{segments[2]}' is not a carried variable of the loop; it carries: {List(loop.Carry.Keys)}");
-            return ValueType.Any;
+            return DataType.Any;
         }
         return Fail(out error, segments.Count == 1
             ? $"iteration needs a member; {expected}"
             : $"unknown iteration member '{segments[1]}' in '{reference}'; {expected}");
     }
 
-    private ValueType? Node(ReferencePath reference, Scope scope, string? reader, out string? error)
+    private DataType? Node(ReferencePath reference, Scope scope, string? reader, out string? error)
     {
         error = null;
         IReadOnlyList<string> segments = reference.Segments;
@@ -85,16 +84,16 @@ internal sealed class ReferenceChecker(IActivityCatalog catalog, IReadOnlyDictio
         return Fail(out error, $"unknown node '{id}'; nodes that may be read here are: {List(Visible(scope))}");
     }
 
-    private ValueType? Output(NodeDefinition node, string name, bool whole, out string? error)
+    private DataType? Output(NodeDefinition node, string name, bool whole, out string? error)
     {
         error = null;
         if (node.Loop is { } loop)
         {
-            if (loop.Carry.ContainsKey(name)) return ValueType.Any;
+            if (loop.Carry.ContainsKey(name)) return DataType.Any;
             return Fail(out error, $"unknown output '{name}' of loop node '{node.Id}'; its outputs are its carried variables: {List(loop.Carry.Keys)}");
         }
-        if (node.Activity is null || !catalog.TryGet(node.Activity, out ActivityDescriptor? activity)) return ValueType.Any;
-        if (activity.FindOutput(name) is { } output) return whole ? output.Type : ValueType.Any;
+        if (node.Activity is null || !catalog.TryGet(node.Activity, out ActivityDescriptor? activity)) return DataType.Any;
+        if (activity.FindOutput(name) is { } output) return whole ? output.Type : DataType.Any;
         return Fail(out error, $"unknown output '{name}' of node '{node.Id}' (activity '{activity.Name}'); its outputs are: {List(activity.Outputs.Select(o => o.Name))}");
     }
 
@@ -106,7 +105,7 @@ internal sealed class ReferenceChecker(IActivityCatalog catalog, IReadOnlyDictio
         }
     }
 
-    private static ValueType? Fail(out string? error, string reason)
+    private static DataType? Fail(out string? error, string reason)
     {
         error = reason;
         return null;

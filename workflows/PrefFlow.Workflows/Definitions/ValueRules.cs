@@ -1,42 +1,42 @@
+using PrefFlow.Workflows.Activities;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ValueType = PrefFlow.Workflows.Activities.ValueType;
 
 namespace PrefFlow.Workflows.Definitions;
 
 /// <summary>Checks a literal JSON value against a type, a range and allowed values; shared by parameters and inputs.</summary>
 internal static class ValueRules
 {
-    public static string TypeName(ValueType type) => type switch
+    public static string TypeName(DataType type) => type switch
     {
-        ValueType.Integer => "an integer",
-        ValueType.Number => "a number",
-        ValueType.String => "a string",
-        ValueType.Boolean => "a boolean",
-        ValueType.Artifact => "an artifact",
+        DataType.Integer => "an integer",
+        DataType.Number => "a number",
+        DataType.String => "a string",
+        DataType.Boolean => "a boolean",
+        DataType.Artifact => "an artifact",
         _ => "any value",
     };
 
     /// <summary>True when a value of <paramref name="actual"/> type may go where <paramref name="expected"/> is taken.</summary>
-    public static bool Compatible(ValueType actual, ValueType expected) =>
-        actual == expected || actual == ValueType.Any || expected == ValueType.Any
-        || (actual == ValueType.Integer && expected == ValueType.Number);
+    public static bool Compatible(DataType actual, DataType expected) =>
+        actual == expected || actual == DataType.Any || expected == DataType.Any
+        || (actual == DataType.Integer && expected == DataType.Number);
 
     /// <summary>Null when the value fits; otherwise the tail of a reason, "must be ..., but it is ...".</summary>
     public static string? Check(
-        JsonNode? value, ValueType type, double? minimum, bool exclusiveMinimum, double? maximum, bool exclusiveMaximum,
+        JsonNode? value, DataType type, double? minimum, bool exclusiveMinimum, double? maximum, bool exclusiveMaximum,
         IReadOnlyList<string>? allowed)
     {
-        if (type == ValueType.Any) return null;
+        if (type == DataType.Any) return null;
         JsonValueKind kind = value?.GetValueKind() ?? JsonValueKind.Null;
         bool fits = type switch
         {
-            ValueType.Integer => kind == JsonValueKind.Number && IsWhole(Number(value!)),
-            ValueType.Number => kind == JsonValueKind.Number,
+            DataType.Integer => kind == JsonValueKind.Number && IsWhole(Number(value!)),
+            DataType.Number => kind == JsonValueKind.Number,
             // An artifact given as a literal is its content address, a string.
-            ValueType.String or ValueType.Artifact => kind == JsonValueKind.String,
-            ValueType.Boolean => kind is JsonValueKind.True or JsonValueKind.False,
+            DataType.String or DataType.Artifact => kind == JsonValueKind.String,
+            DataType.Boolean => kind is JsonValueKind.True or JsonValueKind.False,
             _ => true,
         };
         if (!fits) return $"must be {TypeName(type)}, but it is {Describe(value)}.";

@@ -1,10 +1,9 @@
 namespace PrefFlow.Workflows.Activities;
 
 /// <summary>
-/// The type of an activity input or output, or of a workflow parameter. Outside this namespace the name
-/// clashes with <see cref="System.ValueType"/>: import it with an alias.
+/// The kind of value an activity input or output, or a workflow parameter, holds.
 /// </summary>
-public enum ValueType
+public enum DataType
 {
     /// <summary>Any JSON value; no type check.</summary>
     Any,
