@@ -1,3 +1,4 @@
+using PrefFlow.Workflows.Json;
 using PrefFlow.Workflows.Activities;
 using System.Globalization;
 using System.Text.Json;
@@ -148,7 +149,7 @@ internal sealed class DefinitionShape
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
-            Error(pointer, $"{what} must be an object, but it is {Kind(value)}.");
+            Error(pointer, $"{what} must be an object, but it is {JsonValueDescription.Describe(value)}.");
             return null;
         }
         var map = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
@@ -174,7 +175,7 @@ internal sealed class DefinitionShape
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
-            Error(pointer, $"{what} must be an object, but it is {Kind(value)}.");
+            Error(pointer, $"{what} must be an object, but it is {JsonValueDescription.Describe(value)}.");
             return null;
         }
         var map = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
@@ -242,7 +243,7 @@ internal sealed class DefinitionShape
     {
         if (!map.TryGetValue(name, out JsonElement value)) return null;
         if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double number) && double.IsFinite(number)) return number;
-        Error(JsonPointer.Append(pointer, name), $"{name} must be a finite number, but it is {Kind(value)}.");
+        Error(JsonPointer.Append(pointer, name), $"{name} must be a finite number, but it is {JsonValueDescription.Describe(value)}.");
         return null;
     }
 
@@ -250,14 +251,14 @@ internal sealed class DefinitionShape
     {
         if (!map.TryGetValue(name, out JsonElement value)) return false;
         if (value.ValueKind is JsonValueKind.True or JsonValueKind.False) return value.GetBoolean();
-        Error(JsonPointer.Append(pointer, name), $"{name} must be true or false, but it is {Kind(value)}.");
+        Error(JsonPointer.Append(pointer, name), $"{name} must be true or false, but it is {JsonValueDescription.Describe(value)}.");
         return false;
     }
 
     private string? String(JsonElement value, string pointer, string name)
     {
         if (value.ValueKind == JsonValueKind.String) return value.GetString();
-        Error(pointer, $"{name} must be a string, but it is {Kind(value)}.");
+        Error(pointer, $"{name} must be a string, but it is {JsonValueDescription.Describe(value)}.");
         return null;
     }
 
@@ -268,7 +269,7 @@ internal sealed class DefinitionShape
         {
             return (int)number;
         }
-        Error(pointer, $"{name} must be a whole number, but it is {Kind(value)}.");
+        Error(pointer, $"{name} must be a whole number, but it is {JsonValueDescription.Describe(value)}.");
         return null;
     }
 
@@ -287,22 +288,12 @@ internal sealed class DefinitionShape
     private bool IsArray(JsonElement value, string pointer, string name, string expected)
     {
         if (value.ValueKind == JsonValueKind.Array) return true;
-        Error(pointer, $"{name} must be {expected}, but it is {Kind(value)}.");
+        Error(pointer, $"{name} must be {expected}, but it is {JsonValueDescription.Describe(value)}.");
         return false;
     }
 
     private void Error(string pointer, string reason) => _errors.Add(new(pointer, reason));
 
-    internal static string Kind(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "a list",
-        JsonValueKind.String => $"the string {value.GetRawText()}",
-        JsonValueKind.Number => $"the number {value.GetRawText()}",
-        JsonValueKind.True or JsonValueKind.False => $"the boolean {value.GetRawText()}",
-        JsonValueKind.Null => "null",
-        _ => "missing",
-    };
 
     internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

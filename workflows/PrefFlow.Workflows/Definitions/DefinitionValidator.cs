@@ -1,3 +1,4 @@
+using PrefFlow.Workflows.Json;
 using System.Text.RegularExpressions;
 using PrefFlow.Workflows.Activities;
 

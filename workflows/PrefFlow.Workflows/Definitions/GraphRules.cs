@@ -1,3 +1,4 @@
+using PrefFlow.Workflows.Json;
 using System.Text.RegularExpressions;
 
 namespace PrefFlow.Workflows.Definitions;

@@ -1,3 +1,4 @@
+using PrefFlow.Workflows.Json;
 using System.Buffers;
 using System.Text.Json;
 
@@ -33,7 +34,7 @@ public static class BudgetScheduleJson
         {
             JsonValueKind.Array => ParseList(element, errors),
             JsonValueKind.Object => ParseObject(element, errors),
-            _ => Fail(errors, "", $"a budget schedule must be a list of prompt counts or an object, but it is {Kind(element)}."),
+            _ => Fail(errors, "", $"a budget schedule must be a list of prompt counts or an object, but it is {JsonValueDescription.Describe(element)}."),
         };
         return new(schedule, errors);
     }
@@ -109,7 +110,7 @@ public static class BudgetScheduleJson
 
         foreach (JsonProperty property in value.EnumerateObject())
         {
-            string pointer = "/" + Escape(property.Name);
+            string pointer = "/" + JsonPointer.Escape(property.Name);
             if (!seen.Add(property.Name))
             {
                 errors.Add(new(pointer, $"the property \"{property.Name}\" appears more than once: give it once."));
@@ -120,7 +121,7 @@ public static class BudgetScheduleJson
                 case BudgetsName:
                     budgetsElement = property.Value;
                     if (property.Value.ValueKind == JsonValueKind.Array) budgets = ReadBudgets(property.Value, pointer, errors);
-                    else errors.Add(new(pointer, $"budgets must be a list of prompt counts, but it is {Kind(property.Value)}."));
+                    else errors.Add(new(pointer, $"budgets must be a list of prompt counts, but it is {JsonValueDescription.Describe(property.Value)}."));
                     break;
                 case KeepFractionName:
                     hasKeep = true;
@@ -226,7 +227,7 @@ public static class BudgetScheduleJson
     {
         if (value.ValueKind != JsonValueKind.Number)
         {
-            errors.Add(new(pointer, $"{what} must be a whole number, but it is {Kind(value)}."));
+            errors.Add(new(pointer, $"{what} must be a whole number, but it is {JsonValueDescription.Describe(value)}."));
             return null;
         }
         if (value.TryGetInt32(out int exact)) return exact;
@@ -250,7 +251,7 @@ public static class BudgetScheduleJson
     {
         if (value.ValueKind != JsonValueKind.Number)
         {
-            errors.Add(new(pointer, $"keepFraction must be a number in (0, 1], but it is {Kind(value)}."));
+            errors.Add(new(pointer, $"keepFraction must be a number in (0, 1], but it is {JsonValueDescription.Describe(value)}."));
             return null;
         }
         if (value.TryGetDouble(out double fraction) && double.IsFinite(fraction)) return fraction;
@@ -263,7 +264,7 @@ public static class BudgetScheduleJson
         const string Expected = "expected one of increase, constant, decrease";
         if (value.ValueKind != JsonValueKind.String)
         {
-            errors.Add(new(pointer, $"rule must be a rule name ({Expected}), but it is {Kind(value)}."));
+            errors.Add(new(pointer, $"rule must be a rule name ({Expected}), but it is {JsonValueDescription.Describe(value)}."));
             return null;
         }
         string name = value.GetString()!;
@@ -281,17 +282,5 @@ public static class BudgetScheduleJson
         return null;
     }
 
-    private static string Kind(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "a list",
-        JsonValueKind.String => $"the string {value.GetRawText()}",
-        JsonValueKind.Number => $"the number {value.GetRawText()}",
-        JsonValueKind.True or JsonValueKind.False => $"the boolean {value.GetRawText()}",
-        JsonValueKind.Null => "null",
-        _ => "missing",
-    };
 
-    // RFC 6901: '~' is written "~0" and '/' is written "~1".
-    private static string Escape(string name) => name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 }
