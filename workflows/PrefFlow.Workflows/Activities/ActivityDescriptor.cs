@@ -13,6 +13,12 @@ public sealed record ActivityDescriptor(
     IReadOnlyList<InputDescriptor> Inputs,
     IReadOnlyList<OutputDescriptor> Outputs)
 {
+    /// <summary>
+    /// The version of what the activity computes; bump it when the same inputs would give different outputs, so
+    /// committed outputs of the old version are not reused on resume.
+    /// </summary>
+    public int Version { get; init; } = 1;
+
     /// <summary>The input named <paramref name="name"/>, or null.</summary>
     public InputDescriptor? FindInput(string name) => Inputs.FirstOrDefault(input => input.Name == name);
 
