@@ -1,0 +1,111 @@
+using PrefFlow.Storage.Artifacts;
+using PrefFlow.Storage.State;
+using PrefFlow.Workflows.Activities;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace PrefFlow.Workflows.Runtime;
+
+/// <summary>Builds a <see cref="RunSummary"/> from the state store.</summary>
+public sealed class RunSummaryReader(IStateStore state, IActivityCatalog activities, TimeProvider? time = null)
+{
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>The summary of run <paramref name="runId"/>.</summary>
+    /// <exception cref="InvalidRunRequestException">No run has the id.</exception>
+    public async Task<RunSummary> ReadAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        RunRecord run = await state.GetRunAsync(runId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidRunRequestException($"no run has the id '{runId}'.");
+        IReadOnlyList<NodeExecutionRecord> executions = await state.ListNodeExecutionsAsync(runId, cancellationToken).ConfigureAwait(false);
+        var nodes = executions
+            .GroupBy(execution => execution.NodePath, StringComparer.Ordinal)
+            .Select(group => (First: group.Min(e => e.Id), Latest: group.MaxBy(e => e.Id)!, Count: group.Count()))
+            .OrderBy(node => node.First)
+            .Select(node => Summarise(node.Latest, node.Count))
+            .ToList();
+        IReadOnlyList<JournalEntry> iterations = await IterationStartsAsync(runId, cancellationToken).ConfigureAwait(false);
+        return new RunSummary(run, EffectiveStatus(run), nodes, Iterations(nodes, iterations), Artifacts(nodes));
+    }
+
+    private RunStatus EffectiveStatus(RunRecord run)
+    {
+        if (run.Status != RunStatus.Running) return run.Status;
+        bool gone = run.LeaseOwner is null || RunOwner.IsKnownDead(run.LeaseOwner) || run.LeaseExpiresAt < _time.GetUtcNow();
+        return gone ? RunStatus.Interrupted : RunStatus.Running;
+    }
+
+    private static NodeSummary Summarise(NodeExecutionRecord latest, int attempts) => new(
+        latest.NodePath, latest.Activity, latest.Status, attempts, latest.StartedAt, latest.FinishedAt, latest.Error,
+        latest.OutputsJson is null ? null : JsonNode.Parse(latest.OutputsJson) as JsonObject);
+
+    private async Task<IReadOnlyList<JournalEntry>> IterationStartsAsync(string runId, CancellationToken cancellationToken)
+    {
+        var starts = new List<JournalEntry>();
+        long after = 0;
+        while (true)
+        {
+            IReadOnlyList<JournalEntry> page = await state.ReadJournalAsync(runId, after, 1000, cancellationToken).ConfigureAwait(false);
+            starts.AddRange(page.Where(entry => entry.Kind == "iteration.started" && entry.NodePath is not null));
+            if (page.Count < 1000) return starts;
+            after = page[^1].Sequence;
+        }
+    }
+
+    private List<IterationSummary> Iterations(List<NodeSummary> nodes, IReadOnlyList<JournalEntry> starts)
+    {
+        var rows = new Dictionary<string, (int? Index, int? Budget, int? Kept, Dictionary<string, (string Node, double Value)> Metrics)>(StringComparer.Ordinal);
+        foreach (JournalEntry start in starts)
+        {
+            JsonNode? data = start.DataJson is null ? null : JsonNode.Parse(start.DataJson);
+            rows[start.NodePath!] = (data?["index"]?.GetValue<int>(), data?["budget"]?.GetValue<int>(), data?["keptPairs"]?.GetValue<int>(), new(StringComparer.Ordinal));
+        }
+        foreach (NodeSummary node in nodes.Where(node => node.Status == NodeStatus.Succeeded && node.Outputs is not null))
+        {
+            if (!activities.TryGet(node.Activity, out ActivityDescriptor? descriptor)) continue;
+            int slash = node.Path.LastIndexOf('/');
+            string iteration = slash < 0 ? "" : node.Path[..slash];
+            string nodeId = node.Path[(slash + 1)..];
+            if (!rows.TryGetValue(iteration, out var row)) rows[iteration] = row = (null, null, null, new(StringComparer.Ordinal));
+            foreach (OutputDescriptor output in descriptor.Outputs.Where(output => output.IsMetric))
+            {
+                if (node.Outputs![output.Name] is not JsonValue value || value.GetValueKind() != JsonValueKind.Number) continue;
+                double number = value.GetValue<double>();
+                if (row.Metrics.Remove(output.Name, out var earlier))
+                {
+                    row.Metrics[$"{earlier.Node}.{output.Name}"] = earlier;
+                    row.Metrics[$"{nodeId}.{output.Name}"] = (nodeId, number);
+                }
+                else if (row.Metrics.Keys.Any(key => key.EndsWith("." + output.Name, StringComparison.Ordinal)))
+                {
+                    row.Metrics[$"{nodeId}.{output.Name}"] = (nodeId, number);
+                }
+                else
+                {
+                    row.Metrics[output.Name] = (nodeId, number);
+                }
+            }
+        }
+        return rows
+            .Where(row => row.Value.Index is not null || row.Value.Metrics.Count > 0)
+            .OrderBy(row => row.Value.Index is null ? 0 : 1)
+            .ThenBy(row => row.Key[..Math.Max(0, row.Key.LastIndexOf('/'))], StringComparer.Ordinal)
+            .ThenBy(row => row.Value.Index)
+            .Select(row => new IterationSummary(row.Key, row.Value.Index, row.Value.Budget, row.Value.Kept,
+                row.Value.Metrics.ToDictionary(metric => metric.Key, metric => metric.Value.Value, StringComparer.Ordinal)))
+            .ToList();
+    }
+
+    private static List<ArtifactEntry> Artifacts(List<NodeSummary> nodes)
+    {
+        var entries = new List<ArtifactEntry>();
+        foreach (NodeSummary node in nodes.Where(node => node.Outputs is not null))
+        {
+            foreach ((string name, JsonNode? value) in node.Outputs!)
+            {
+                if (ArtifactValue.TryParse(value, out ArtifactRef artifact, out _)) entries.Add(new ArtifactEntry(node.Path, name, artifact));
+            }
+        }
+        return entries;
+    }
+}
