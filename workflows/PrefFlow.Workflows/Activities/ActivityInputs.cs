@@ -1,3 +1,4 @@
+using System.Globalization;
 using PrefFlow.Storage.Artifacts;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -31,7 +32,7 @@ public sealed class ActivityInputs
         _values.TryGetValue(name, out JsonNode? value) ? value : throw new ActivityException($"input '{name}' was not given.");
 
     /// <summary>A whole-number input.</summary>
-    public long GetInt64(string name) => Read(name, JsonValueKind.Number, "a whole number", (JsonValue v, out long x) => v.TryGetValue(out x) || TryIntegral(v, out x));
+    public long GetInt64(string name) => Read<long>(name, JsonValueKind.Number, "a whole number", TryIntegral);
 
     /// <summary>A whole-number input that fits in an int.</summary>
     public int GetInt32(string name)
@@ -41,7 +42,7 @@ public sealed class ActivityInputs
     }
 
     /// <summary>A numeric input.</summary>
-    public double GetDouble(string name) => Read(name, JsonValueKind.Number, "a number", (JsonValue v, out double x) => v.TryGetValue(out x));
+    public double GetDouble(string name) => Read<double>(name, JsonValueKind.Number, "a number", TryReal);
 
     /// <summary>A string input.</summary>
     public string GetString(string name) => Read(name, JsonValueKind.String, "a string", (JsonValue v, out string x) =>
@@ -74,10 +75,14 @@ public sealed class ActivityInputs
         throw new ActivityException($"input '{name}' must be {what}.");
     }
 
+    // Through the JSON text, so that values built in code (JsonValue.Create(3), an int default) read like parsed ones.
+    private static bool TryReal(JsonValue value, out double result) =>
+        double.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out result) && double.IsFinite(result);
+
     private static bool TryIntegral(JsonValue value, out long result)
     {
-        result = 0;
-        if (!value.TryGetValue(out double real) || real != Math.Floor(real) || Math.Abs(real) > 9.007199254740992e15) return false;
+        if (long.TryParse(value.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out result)) return true;
+        if (!TryReal(value, out double real) || real != Math.Floor(real) || Math.Abs(real) > 9.007199254740992e15) return false;
         result = (long)real;
         return true;
     }

@@ -91,10 +91,14 @@ internal sealed class ActivityNodeExecutor(RunExecution run)
                 var values = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
                 foreach ((string name, JsonNode? value) in inputs) values[name] = value;
                 var context = new ActivityExecutionContext(run, path, seed, attempt, inputHash, new ActivityInputs(values));
+                DateTimeOffset began = run.Time.GetUtcNow();
                 IReadOnlyDictionary<string, JsonNode?> produced = await activity.ExecuteAsync(context, timeout.Token).ConfigureAwait(false);
+                DateTimeOffset ended = run.Time.GetUtcNow();
                 JsonObject outputs = await OutputValidator.ValidateAsync(activity.Descriptor, produced, run.Artifacts, cancellationToken).ConfigureAwait(false);
                 await run.State.CompleteNodeAsync(record.Id, CanonicalJson.Write(outputs), run.Time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
-                await run.Journal.WriteAsync("node.committed", path, $"attempt {attempt} committed its outputs", outputs).ConfigureAwait(false);
+                // The activity's own span, apart from the engine's bookkeeping around it, for the overhead figures.
+                var committed = new JsonObject { ["outputs"] = outputs.DeepClone(), ["activityStartedAt"] = began, ["activityEndedAt"] = ended };
+                await run.Journal.WriteAsync("node.committed", path, $"attempt {attempt} committed its outputs", committed).ConfigureAwait(false);
                 return outputs;
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

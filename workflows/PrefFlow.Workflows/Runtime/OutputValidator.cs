@@ -34,7 +34,8 @@ internal static class OutputValidator
                 }
                 await artifacts.VerifyAsync(artifact, cancellationToken).ConfigureAwait(false);
             }
-            else if (ValueRules.Check(value, output.Type, null, false, null, false, null) is { } problem)
+            // Null says "not available" (e.g. a ranking accuracy of pairs that were never scored).
+            else if (value is not null && ValueRules.Check(value, output.Type, null, false, null, false, null) is { } problem)
             {
                 throw new InvalidOperationException($"activity '{descriptor.Name}' returned a bad '{output.Name}': it {problem}");
             }

@@ -11,9 +11,11 @@ namespace PrefFlow.Workflows.Runtime;
 /// <param name="Nodes">Each node path's latest attempt, in the order the nodes first started.</param>
 /// <param name="Iterations">One row per loop iteration that has started (and one for metrics outside loops, if any).</param>
 /// <param name="Artifacts">Every committed artifact output.</param>
+/// <param name="Timing">Where the run's time went; null until it has finished once.</param>
 public sealed record RunSummary(
     RunRecord Run,
     RunStatus Status,
     IReadOnlyList<NodeSummary> Nodes,
     IReadOnlyList<IterationSummary> Iterations,
-    IReadOnlyList<ArtifactEntry> Artifacts);
+    IReadOnlyList<ArtifactEntry> Artifacts,
+    RunTiming? Timing);

@@ -24,8 +24,9 @@ public sealed class RunSummaryReader(IStateStore state, IActivityCatalog activit
             .OrderBy(node => node.First)
             .Select(node => Summarise(node.Latest, node.Count))
             .ToList();
-        IReadOnlyList<JournalEntry> iterations = await IterationStartsAsync(runId, cancellationToken).ConfigureAwait(false);
-        return new RunSummary(run, EffectiveStatus(run), nodes, Iterations(nodes, iterations), Artifacts(nodes));
+        IReadOnlyList<JournalEntry> journal = await JournalAsync(runId, cancellationToken).ConfigureAwait(false);
+        List<JournalEntry> iterations = journal.Where(entry => entry.Kind == "iteration.started" && entry.NodePath is not null).ToList();
+        return new RunSummary(run, EffectiveStatus(run), nodes, Iterations(nodes, iterations), Artifacts(nodes), Timing(run, journal));
     }
 
     private RunStatus EffectiveStatus(RunRecord run)
@@ -39,15 +40,15 @@ public sealed class RunSummaryReader(IStateStore state, IActivityCatalog activit
         latest.NodePath, latest.Activity, latest.Status, attempts, latest.StartedAt, latest.FinishedAt, latest.Error,
         latest.OutputsJson is null ? null : JsonNode.Parse(latest.OutputsJson) as JsonObject);
 
-    private async Task<IReadOnlyList<JournalEntry>> IterationStartsAsync(string runId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<JournalEntry>> JournalAsync(string runId, CancellationToken cancellationToken)
     {
-        var starts = new List<JournalEntry>();
+        var entries = new List<JournalEntry>();
         long after = 0;
         while (true)
         {
             IReadOnlyList<JournalEntry> page = await state.ReadJournalAsync(runId, after, 1000, cancellationToken).ConfigureAwait(false);
-            starts.AddRange(page.Where(entry => entry.Kind == "iteration.started" && entry.NodePath is not null));
-            if (page.Count < 1000) return starts;
+            entries.AddRange(page.Where(entry => entry.Kind is "iteration.started" or "node.committed"));
+            if (page.Count < 1000) return entries;
             after = page[^1].Sequence;
         }
     }
@@ -94,6 +95,36 @@ public sealed class RunSummaryReader(IStateStore state, IActivityCatalog activit
             .Select(row => new IterationSummary(row.Key, row.Value.Index, row.Value.Budget, row.Value.Kept,
                 row.Value.Metrics.ToDictionary(metric => metric.Key, metric => metric.Value.Value, StringComparer.Ordinal)))
             .ToList();
+    }
+
+    private static RunTiming? Timing(RunRecord run, IReadOnlyList<JournalEntry> journal)
+    {
+        if (run.StartedAt is not { } start || run.FinishedAt is not { } end) return null;
+        var spans = new List<(DateTimeOffset From, DateTimeOffset To)>();
+        foreach (JournalEntry committed in journal.Where(entry => entry.Kind == "node.committed" && entry.DataJson is not null))
+        {
+            JsonNode? data = JsonNode.Parse(committed.DataJson!);
+            if (data?["activityStartedAt"] is JsonValue from && data["activityEndedAt"] is JsonValue to)
+            {
+                spans.Add((from.GetValue<DateTimeOffset>(), to.GetValue<DateTimeOffset>()));
+            }
+        }
+        double busy = 0;
+        DateTimeOffset? open = null, close = null;
+        foreach (var span in spans.OrderBy(span => span.From))
+        {
+            if (open is null || span.From > close)
+            {
+                if (open is not null) busy += (close!.Value - open.Value).TotalSeconds;
+                (open, close) = (span.From, span.To);
+            }
+            else if (span.To > close)
+            {
+                close = span.To;
+            }
+        }
+        if (open is not null) busy += (close!.Value - open.Value).TotalSeconds;
+        return new RunTiming((end - start).TotalSeconds, busy);
     }
 
     private static List<ArtifactEntry> Artifacts(List<NodeSummary> nodes)
