@@ -15,6 +15,10 @@ if [ -z "$version" ]; then
     echo "prefflow: no PostgreSQL cluster found under /etc/postgresql" >&2
     exit 1
 fi
+if [ ! -d "/etc/postgresql/$version/main" ]; then
+    echo "prefflow: creating the PostgreSQL $version cluster \"main\"" >&2
+    as_root pg_createcluster "$version" main >/dev/null
+fi
 if ! as_root pg_ctlcluster "$version" main status >/dev/null 2>&1; then
     echo "prefflow: starting PostgreSQL $version" >&2
     as_root pg_ctlcluster "$version" main start

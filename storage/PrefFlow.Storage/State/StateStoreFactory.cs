@@ -9,7 +9,7 @@ public static class StateStoreFactory
 {
     /// <summary>
     /// Opens the store that <paramref name="options"/> describe and applies any migrations it lacks (creating the
-    /// SQLite file, or the tables in the PostgreSQL database, on first use). A SQLite file is switched to WAL
+    /// SQLite file and its folder, or the tables in the PostgreSQL database, on first use). A SQLite file is switched to WAL
     /// journaling so that several processes can read while one writes. Times are stored as UTC ticks and come back
     /// in UTC with their full 100 ns precision. Safe to call from several processes at once.
     /// </summary>
@@ -26,7 +26,11 @@ public static class StateStoreFactory
         };
         await using (StateDbContext db = createContext())
         {
-            if (options.Provider == StateProvider.Sqlite) await UseWriteAheadLogAsync(db, cancellationToken).ConfigureAwait(false);
+            if (options.Provider == StateProvider.Sqlite)
+            {
+                CreateSqliteFolder(options.ConnectionString);
+                await UseWriteAheadLogAsync(db, cancellationToken).ConfigureAwait(false);
+            }
             await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         }
         return new EfStateStore(createContext);
@@ -43,6 +47,15 @@ public static class StateStoreFactory
     {
         DbContextOptions<PostgresStateDbContext> contextOptions = StateDbContextOptions.Postgres(options.ConnectionString);
         return () => new PostgresStateDbContext(contextOptions);
+    }
+
+    // SQLite creates a missing file but not a missing folder; a fresh machine's state folder may not exist yet.
+    private static void CreateSqliteFolder(string connectionString)
+    {
+        string file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (file.Length == 0 || file == ":memory:" || file.StartsWith("file:", StringComparison.Ordinal)) return;
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
     }
 
     // WAL is a property of the file: set once, it stays for every later connection and process.

@@ -19,6 +19,17 @@ public sealed class SqliteStateStoreTests(SqliteStateStoreFixture fixture) : Sta
     }
 
     [Fact]
+    public async Task Opening_a_store_in_a_missing_folder_creates_the_folder_and_the_file()
+    {
+        string path = Path.Combine(Path.GetDirectoryName(fixture.DatabasePath)!, "new", "deeper", "state.db");
+
+        IStateStore store = await StateStoreFactory.OpenAsync(new StateStoreOptions { ConnectionString = $"Data Source={path}" });
+
+        Assert.True(File.Exists(path));
+        Assert.Empty(await store.ListRunsAsync(new RunQuery()));
+    }
+
+    [Fact]
     public async Task Two_stores_on_one_file_see_each_others_writes_as_two_processes_would()
     {
         IStateStore other = await StateStoreFactory.OpenAsync(fixture.Options);
