@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using PrefFlow.Storage.State.Ef;
 
 namespace PrefFlow.Storage.State;
@@ -13,7 +15,8 @@ public static class StateStoreFactory
     /// journaling so that several processes can read while one writes. Times are stored as UTC ticks and come back
     /// in UTC with their full 100 ns precision. Safe to call from several processes at once.
     /// </summary>
-    /// <exception cref="ArgumentException">The connection string is empty or the provider unknown.</exception>
+    /// <exception cref="ArgumentException">The connection string is empty or not valid, or the provider unknown.</exception>
+    /// <exception cref="InvalidOperationException">The database cannot be reached or its schema cannot be brought up to date.</exception>
     public static async Task<IStateStore> OpenAsync(StateStoreOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -24,8 +27,9 @@ public static class StateStoreFactory
             StateProvider.Postgres => PostgresContexts(options),
             _ => throw new ArgumentException($"unknown state provider {options.Provider}", nameof(options)),
         };
-        await using (StateDbContext db = createContext())
+        try
         {
+            await using StateDbContext db = createContext();
             if (options.Provider == StateProvider.Sqlite)
             {
                 CreateSqliteFolder(options.ConnectionString);
@@ -33,7 +37,23 @@ public static class StateStoreFactory
             }
             await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         }
+        catch (DbException exception)
+        {
+            throw new InvalidOperationException(
+                $"cannot open the state store {Describe(options)}: {exception.Message}", exception);
+        }
         return new EfStateStore(createContext);
+    }
+
+    // Where the store is, for error messages: never the whole connection string, which may hold a password.
+    private static string Describe(StateStoreOptions options)
+    {
+        if (options.Provider == StateProvider.Sqlite)
+        {
+            return $"in the SQLite file '{new SqliteConnectionStringBuilder(options.ConnectionString).DataSource}'";
+        }
+        var postgres = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        return $"in the PostgreSQL database '{postgres.Database}' on {postgres.Host}:{postgres.Port} as '{postgres.Username}'";
     }
 
     private static Func<StateDbContext> SqliteContexts(StateStoreOptions options)

@@ -1,3 +1,4 @@
+using Npgsql;
 using PrefFlow.Storage.State;
 
 namespace PrefFlow.Storage.Tests.State;
@@ -14,5 +15,18 @@ public sealed class PostgresStateStoreTests(PostgresStateStoreFixture fixture) :
         IStateStore again = await StateStoreFactory.OpenAsync(fixture.Options);
 
         Assert.Equal(run, await again.GetRunAsync(run.Id));
+    }
+
+    [Fact]
+    public async Task A_failure_to_open_names_the_server_and_never_the_password()
+    {
+        const string password = "not-the-password-7f3a";
+        string connectionString = new NpgsqlConnectionStringBuilder(fixture.Options.ConnectionString) { Password = password }.ConnectionString;
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            StateStoreFactory.OpenAsync(new StateStoreOptions { Provider = StateProvider.Postgres, ConnectionString = connectionString }));
+
+        Assert.Contains("PostgreSQL", error.Message);
+        Assert.DoesNotContain(password, error.ToString());
     }
 }

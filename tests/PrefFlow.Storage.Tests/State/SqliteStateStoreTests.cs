@@ -30,6 +30,18 @@ public sealed class SqliteStateStoreTests(SqliteStateStoreFixture fixture) : Sta
     }
 
     [Fact]
+    public async Task A_file_that_is_not_a_database_is_reported_with_its_path()
+    {
+        string path = Path.Combine(Path.GetDirectoryName(fixture.DatabasePath)!, "not-a-database.db");
+        await File.WriteAllTextAsync(path, new string('x', 4096));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            StateStoreFactory.OpenAsync(new StateStoreOptions { ConnectionString = $"Data Source={path}" }));
+
+        Assert.Contains(path, error.Message);
+    }
+
+    [Fact]
     public async Task Two_stores_on_one_file_see_each_others_writes_as_two_processes_would()
     {
         IStateStore other = await StateStoreFactory.OpenAsync(fixture.Options);
