@@ -30,6 +30,17 @@ public sealed class SqliteStateStoreTests(SqliteStateStoreFixture fixture) : Sta
     }
 
     [Fact]
+    public async Task Stores_opened_at_once_on_a_new_file_all_open_and_share_one_schema()
+    {
+        var options = new StateStoreOptions { ConnectionString = $"Data Source={Path.Combine(Path.GetDirectoryName(fixture.DatabasePath)!, "racing.db")}" };
+
+        IStateStore[] stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => StateStoreFactory.OpenAsync(options))));
+        DefinitionRecord definition = await stores[0].PublishDefinitionAsync(Definition(NewId("def")));
+
+        foreach (IStateStore store in stores) Assert.Equal(definition, await store.GetDefinitionAsync(definition.Id, 1));
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_a_database_is_reported_with_its_path()
     {
         string path = Path.Combine(Path.GetDirectoryName(fixture.DatabasePath)!, "not-a-database.db");
