@@ -7,6 +7,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 "$root/scripts/setup.sh"
+"$root/scripts/postgres.sh"
 dotnet build Workflows.sln --configuration Release --no-restore --verbosity quiet --nologo
 
 results="$root/artifacts/test-results"

@@ -11,6 +11,7 @@ public interface IStateStore
     /// Publishes a definition version, or returns the stored record when exactly the same content
     /// (same <see cref="DefinitionRecord.Sha256"/>) is already published under its id and version.
     /// </summary>
+    /// <exception cref="ArgumentException">The version is below 1, or the SHA-256 is not that of the JSON.</exception>
     /// <exception cref="DefinitionVersionConflictException">The id and version are published with other content.</exception>
     Task<DefinitionRecord> PublishDefinitionAsync(DefinitionRecord definition, CancellationToken cancellationToken = default);
 
@@ -21,7 +22,10 @@ public interface IStateStore
     Task<IReadOnlyList<DefinitionRecord>> ListDefinitionsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Stores a new run.</summary>
-    /// <exception cref="InvalidOperationException">A run with the same id exists, or its definition version is not published.</exception>
+    /// <exception cref="ArgumentException">The run id does not match <see cref="RunRecord.Id"/>'s pattern.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// A run with the same id exists, or its definition version is not published (with <see cref="RunRecord.DefinitionSha256"/>).
+    /// </exception>
     Task CreateRunAsync(RunRecord run, CancellationToken cancellationToken = default);
 
     /// <summary>The run <paramref name="runId"/>, or null.</summary>
@@ -55,10 +59,14 @@ public interface IStateStore
     Task<NodeExecutionRecord> StartNodeAsync(NodeExecutionRecord execution, CancellationToken cancellationToken = default);
 
     /// <summary>Commits the attempt: status Succeeded with its outputs. Call only after every output blob is verified.</summary>
+    /// <exception cref="KeyNotFoundException">No attempt has the id.</exception>
+    /// <exception cref="InvalidOperationException">The attempt is no longer Running (e.g. a resume marked it Interrupted).</exception>
     Task CompleteNodeAsync(long executionId, string outputsJson, DateTimeOffset at, CancellationToken cancellationToken = default);
 
-    /// <summary>Ends the attempt as Failed, Cancelled or Interrupted with the reason.</summary>
+    /// <summary>Ends the attempt as Failed, Cancelled or Interrupted with the reason; <paramref name="kind"/> is kept for Failed only.</summary>
     /// <exception cref="ArgumentException"><paramref name="status"/> is Running or Succeeded.</exception>
+    /// <exception cref="KeyNotFoundException">No attempt has the id.</exception>
+    /// <exception cref="InvalidOperationException">The attempt is no longer Running.</exception>
     Task EndNodeAsync(long executionId, NodeStatus status, string error, ErrorKind? kind, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>Marks every attempt of the run still Running as Interrupted (their process is gone); returns how many.</summary>

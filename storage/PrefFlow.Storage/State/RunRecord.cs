@@ -14,7 +14,7 @@ namespace PrefFlow.Storage.State;
 /// <param name="CreatedAt">When it was created.</param>
 /// <param name="StartedAt">When a process first started it; null before.</param>
 /// <param name="FinishedAt">When it last reached Succeeded, Failed or Cancelled; null otherwise.</param>
-/// <param name="Error">Why it failed; null unless Failed.</param>
+/// <param name="Error">Why it failed or stopped; null unless Failed or Interrupted.</param>
 /// <param name="CancelRequested">True once a cancel was asked for and not yet acted on by a resume.</param>
 /// <param name="LeaseOwner">The process executing it ("host:pid:nonce"); null when none.</param>
 /// <param name="LeaseExpiresAt">When the owner's lease lapses unless renewed; null when none.</param>
