@@ -3,21 +3,22 @@ namespace PrefFlow.Benchmarks;
 /// <summary>
 /// PrefFlow's benchmarks. Each prints its figures with a ratio against a baseline measured in the
 /// same run, since absolute times on shared machines are noisy. Arguments pick benchmarks:
-/// "model", "selection" (default: all).
+/// "model", "selection", "engine" (default: all).
 /// </summary>
 internal static class Program
 {
     private static int Main(string[] args)
     {
-        var chosen = args.Length == 0 ? ["model", "selection"] : args;
+        var chosen = args.Length == 0 ? ["model", "selection", "engine"] : args;
         foreach (string name in chosen)
         {
             switch (name)
             {
                 case "model": ModelBenchmark.Run(Console.Out); break;
                 case "selection": SelectionBenchmark.Run(Console.Out); break;
+                case "engine": EngineBenchmark.Run(Console.Out); break;
                 default:
-                    Console.Error.WriteLine($"unknown benchmark '{name}': expected model or selection");
+                    Console.Error.WriteLine($"unknown benchmark '{name}': expected model, selection or engine");
                     return 2;
             }
         }

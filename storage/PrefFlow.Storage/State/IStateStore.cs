@@ -55,13 +55,17 @@ public interface IStateStore
     /// <summary>Gives the lease up if <paramref name="owner"/> holds it; otherwise does nothing.</summary>
     Task ReleaseLeaseAsync(string runId, string owner, CancellationToken cancellationToken = default);
 
-    /// <summary>Records a new attempt (status Running) and returns it with its assigned <see cref="NodeExecutionRecord.Id"/>.</summary>
-    Task<NodeExecutionRecord> StartNodeAsync(NodeExecutionRecord execution, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Records a new attempt (status Running) and returns it with its assigned <see cref="NodeExecutionRecord.Id"/>;
+    /// <paramref name="journal"/>, when given, is appended in the same transaction.
+    /// </summary>
+    Task<NodeExecutionRecord> StartNodeAsync(NodeExecutionRecord execution, JournalEntry? journal = null, CancellationToken cancellationToken = default);
 
     /// <summary>Commits the attempt: status Succeeded with its outputs. Call only after every output blob is verified.</summary>
     /// <exception cref="KeyNotFoundException">No attempt has the id.</exception>
     /// <exception cref="InvalidOperationException">The attempt is no longer Running (e.g. a resume marked it Interrupted).</exception>
-    Task CompleteNodeAsync(long executionId, string outputsJson, DateTimeOffset at, CancellationToken cancellationToken = default);
+    /// <remarks><paramref name="journal"/>, when given, is appended in the same transaction: committed exactly when the attempt is.</remarks>
+    Task CompleteNodeAsync(long executionId, string outputsJson, DateTimeOffset at, JournalEntry? journal = null, CancellationToken cancellationToken = default);
 
     /// <summary>Ends the attempt as Failed, Cancelled or Interrupted with the reason; <paramref name="kind"/> is kept for Failed only.</summary>
     /// <exception cref="ArgumentException"><paramref name="status"/> is Running or Succeeded.</exception>

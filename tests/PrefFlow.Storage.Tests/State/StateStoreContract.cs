@@ -532,6 +532,33 @@ public abstract class StateStoreContract
     }
 
     [Fact]
+    public async Task Journal_entries_given_with_a_start_or_a_commit_are_appended_with_it()
+    {
+        RunRecord run = await CreateRunAsync();
+        var started = new JournalEntry(0, run.Id, T0.AddSeconds(1), "node.started", "sample", "attempt 1 started");
+        var committed = new JournalEntry(0, run.Id, T0.AddSeconds(2), "node.committed", "sample", "attempt 1 committed", "{\"outputs\":{}}");
+
+        NodeExecutionRecord attempt = await Store.StartNodeAsync(Attempt(run.Id), started);
+        await Store.CompleteNodeAsync(attempt.Id, "{}", T0.AddSeconds(2), committed);
+
+        IReadOnlyList<JournalEntry> journal = await Store.ReadJournalAsync(run.Id);
+        Assert.Equal([started with { Sequence = journal[0].Sequence }, committed with { Sequence = journal[1].Sequence }], journal);
+    }
+
+    [Fact]
+    public async Task A_commit_that_is_refused_appends_no_journal_entry()
+    {
+        RunRecord run = await CreateRunAsync();
+        NodeExecutionRecord attempt = await Store.StartNodeAsync(Attempt(run.Id));
+        await Store.EndNodeAsync(attempt.Id, NodeStatus.Interrupted, "process gone", null, T0.AddSeconds(1));
+        var late = new JournalEntry(0, run.Id, T0.AddSeconds(2), "node.committed", "sample", "too late");
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Store.CompleteNodeAsync(attempt.Id, "{}", T0.AddSeconds(2), late));
+
+        Assert.Empty(await Store.ReadJournalAsync(run.Id));
+    }
+
+    [Fact]
     public async Task Completing_or_ending_an_unknown_attempt_names_its_id()
     {
         const long unknown = long.MaxValue - 3;

@@ -52,7 +52,7 @@ internal sealed class ActivityNodeExecutor(RunExecution run)
 
     private async Task<JsonObject?> TryReuseAsync(string path, ActivityDescriptor descriptor, string inputHash, CancellationToken cancellationToken)
     {
-        NodeExecutionRecord? committed = await run.State.GetCommittedNodeAsync(run.RunId, path, cancellationToken).ConfigureAwait(false);
+        NodeExecutionRecord? committed = run.CommittedBefore(path);
         if (committed is null || committed.InputHash != inputHash || committed.OutputsJson is null) return null;
         var outputs = (JsonObject)JsonNode.Parse(committed.OutputsJson)!;
         foreach (OutputDescriptor output in descriptor.Outputs.Where(output => output.Type == DataType.Artifact))
@@ -79,10 +79,11 @@ internal sealed class ActivityNodeExecutor(RunExecution run)
         try
         {
             int attempt = run.NextAttempt(path);
+            JournalEntry started = run.Journal.Entry("node.started", path, $"attempt {attempt} of '{activity.Descriptor.Name}' started");
             NodeExecutionRecord record = await run.State.StartNodeAsync(new NodeExecutionRecord(
                 0, run.RunId, path, activity.Descriptor.Name, attempt, NodeStatus.Running, inputHash, CanonicalJson.Write(inputs),
-                run.Time.GetUtcNow(), Owner: run.Owner), cancellationToken).ConfigureAwait(false);
-            await run.Journal.WriteAsync("node.started", path, $"attempt {attempt} of '{activity.Descriptor.Name}' started").ConfigureAwait(false);
+                run.Time.GetUtcNow(), Owner: run.Owner), started, cancellationToken).ConfigureAwait(false);
+            run.Journal.Notify(started);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             TimeSpan? limit = retry?.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : run.Options.DefaultTimeout;
             if (limit is { } span) timeout.CancelAfter(span);
@@ -95,10 +96,11 @@ internal sealed class ActivityNodeExecutor(RunExecution run)
                 IReadOnlyDictionary<string, JsonNode?> produced = await activity.ExecuteAsync(context, timeout.Token).ConfigureAwait(false);
                 DateTimeOffset ended = run.Time.GetUtcNow();
                 JsonObject outputs = await OutputValidator.ValidateAsync(activity.Descriptor, produced, run.Artifacts, cancellationToken).ConfigureAwait(false);
-                await run.State.CompleteNodeAsync(record.Id, CanonicalJson.Write(outputs), run.Time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
                 // The activity's own span, apart from the engine's bookkeeping around it, for the overhead figures.
-                var committed = new JsonObject { ["outputs"] = outputs.DeepClone(), ["activityStartedAt"] = began, ["activityEndedAt"] = ended };
-                await run.Journal.WriteAsync("node.committed", path, $"attempt {attempt} committed its outputs", committed).ConfigureAwait(false);
+                var data = new JsonObject { ["outputs"] = outputs.DeepClone(), ["activityStartedAt"] = began, ["activityEndedAt"] = ended };
+                JournalEntry committed = run.Journal.Entry("node.committed", path, $"attempt {attempt} committed its outputs", data);
+                await run.State.CompleteNodeAsync(record.Id, CanonicalJson.Write(outputs), run.Time.GetUtcNow(), committed, CancellationToken.None).ConfigureAwait(false);
+                run.Journal.Notify(committed);
                 return outputs;
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

@@ -15,6 +15,7 @@ namespace PrefFlow.Workflows.Runtime;
 internal sealed class RunExecution
 {
     private readonly ConcurrentDictionary<string, int> _attempts;
+    private readonly Dictionary<string, NodeExecutionRecord> _committed;
     private readonly CancellationTokenSource _stop = new();
     private string _cancelReason = "the run was cancelled";
 
@@ -33,6 +34,8 @@ internal sealed class RunExecution
         Journal = new RunJournal(state, run.Id, observer, time);
         Slots = new SemaphoreSlim(options.MaxParallelism);
         _attempts = new(history.GroupBy(e => e.NodePath).Select(g => KeyValuePair.Create(g.Key, g.Max(e => e.Attempt))), StringComparer.Ordinal);
+        _committed = history.Where(e => e.Status == NodeStatus.Succeeded).GroupBy(e => e.NodePath)
+            .ToDictionary(g => g.Key, g => g.MaxBy(e => e.Id)!, StringComparer.Ordinal);
     }
 
     public RunRecord Run { get; }
@@ -61,6 +64,9 @@ internal sealed class RunExecution
     public SemaphoreSlim Slots { get; }
 
     public string CancelReason => _cancelReason;
+
+    /// <summary>The node's newest committed attempt from before this execution started (read once, not per node).</summary>
+    public NodeExecutionRecord? CommittedBefore(string nodePath) => _committed.GetValueOrDefault(nodePath);
 
     public int NextAttempt(string nodePath) => _attempts.AddOrUpdate(nodePath, 1, (_, last) => last + 1);
 

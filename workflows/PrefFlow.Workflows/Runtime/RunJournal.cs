@@ -12,11 +12,15 @@ internal sealed class RunJournal(IStateStore state, string runId, IRunObserver? 
     public async Task WriteAsync(string kind, string? nodePath, string message, JsonObject? data = null)
     {
         // The journal outlives a cancelled run: its last entries say how it ended.
-        JournalEntry entry = await state.AppendJournalAsync(
-            new JournalEntry(0, runId, time.GetUtcNow(), kind, nodePath, message, data is null ? null : CanonicalJson.Write(data)),
-            CancellationToken.None).ConfigureAwait(false);
+        JournalEntry entry = await state.AppendJournalAsync(Entry(kind, nodePath, message, data), CancellationToken.None).ConfigureAwait(false);
         observer?.OnJournal(entry);
     }
+
+    /// <summary>An entry for the store to append together with a state change; pass it to <see cref="Notify"/> once stored.</summary>
+    public JournalEntry Entry(string kind, string? nodePath, string message, JsonObject? data = null) =>
+        new(0, runId, time.GetUtcNow(), kind, nodePath, message, data is null ? null : CanonicalJson.Write(data));
+
+    public void Notify(JournalEntry stored) => observer?.OnJournal(stored);
 
     /// <summary>Writes without waiting; for advisory entries (progress, logs) whose loss must not fail the run.</summary>
     public void Post(string kind, string? nodePath, string message) => _posted.Enqueue(PostAsync(kind, nodePath, message));

@@ -190,12 +190,13 @@ internal sealed partial class EfStateStore(Func<StateDbContext> createContext) :
         if (changed == 0) await ThrowIfRunMissingAsync(db, runId, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<NodeExecutionRecord> StartNodeAsync(NodeExecutionRecord execution, CancellationToken cancellationToken = default)
+    public async Task<NodeExecutionRecord> StartNodeAsync(NodeExecutionRecord execution, JournalEntry? journal = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(execution);
         NodeExecutionRow row = NodeExecutionRow.Starting(execution);
         await using StateDbContext db = createContext();
         db.NodeExecutions.Add(row);
+        if (journal is not null) db.Journal.Add(JournalRow.Appending(journal));
         try
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -210,10 +211,11 @@ internal sealed partial class EfStateStore(Func<StateDbContext> createContext) :
         };
     }
 
-    public async Task CompleteNodeAsync(long executionId, string outputsJson, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task CompleteNodeAsync(long executionId, string outputsJson, DateTimeOffset at, JournalEntry? journal = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(outputsJson);
         await using StateDbContext db = createContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         int changed = await db.NodeExecutions
             .Where(e => e.Id == executionId && e.Status == NodeStatus.Running)
             .ExecuteUpdateAsync(set => set
@@ -223,6 +225,12 @@ internal sealed partial class EfStateStore(Func<StateDbContext> createContext) :
                 .SetProperty(e => e.Error, (string?)null)
                 .SetProperty(e => e.ErrorKind, (ErrorKind?)null), cancellationToken).ConfigureAwait(false);
         if (changed == 0) throw await NotRunningAsync(db, executionId, "completed", cancellationToken).ConfigureAwait(false);
+        if (journal is not null)
+        {
+            db.Journal.Add(JournalRow.Appending(journal));
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task EndNodeAsync(long executionId, NodeStatus status, string error, ErrorKind? kind, DateTimeOffset at, CancellationToken cancellationToken = default)

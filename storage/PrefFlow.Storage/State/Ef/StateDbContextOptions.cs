@@ -15,7 +15,7 @@ internal static class StateDbContextOptions
         };
         return new DbContextOptionsBuilder<SqliteStateDbContext>()
             .UseSqlite(builder.ToString())
-            .AddInterceptors(new SqliteBusyTimeoutInterceptor(busyTimeout))
+            .AddInterceptors(new SqliteConnectionSettings(busyTimeout))
             .Options;
     }
 

@@ -5,13 +5,16 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace PrefFlow.Storage.State.Ef;
 
 /// <summary>
-/// Sets SQLite's busy timeout on every opened connection, so that a write that finds the file locked by another
-/// connection or process (a CLI "cancel" while a run executes) waits for it instead of failing at once.
+/// Sets two SQLite settings on every opened connection. A busy timeout, so that a write that finds the file locked by
+/// another connection or process (a CLI "cancel" while a run executes) waits for it instead of failing at once.
+/// And synchronous = NORMAL: in WAL mode a commit then survives the death of the process (kill -9) and the file stays
+/// consistent; only an operating-system crash or power loss can drop the last commits. It saves an fsync per commit,
+/// which is most of the engine's cost per node on a slow disk.
 /// </summary>
-internal sealed class SqliteBusyTimeoutInterceptor(TimeSpan timeout) : DbConnectionInterceptor
+internal sealed class SqliteConnectionSettings(TimeSpan timeout) : DbConnectionInterceptor
 {
     private readonly string _pragma =
-        "PRAGMA busy_timeout = " + ((long)timeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + ";";
+        "PRAGMA busy_timeout = " + ((long)timeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "; PRAGMA synchronous = NORMAL;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
