@@ -11,6 +11,12 @@ internal static class Execution
     /// <summary>A number output; null when it is not finite (JSON has no NaN).</summary>
     public static JsonNode? Number(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
 
+    /// <summary>
+    /// A whole-number output, held as a 64-bit integer: <see cref="ActivityInputs.GetInt64"/> reads such values (and
+    /// parsed JSON) but not an in-memory int, so a value bound straight into another node's input stays readable.
+    /// </summary>
+    public static JsonNode Integer(long value) => JsonValue.Create(value);
+
     /// <summary>Runs synchronous torch work on the thread pool, so the engine's thread is not held.</summary>
     public static Task<T> ComputeAsync<T>(Func<T> work, CancellationToken cancellationToken) =>
         Task.Run(work, cancellationToken);

@@ -104,7 +104,7 @@ internal sealed class ParquetTable
                     parts[field.Name].Add(await ReadColumnAsync(group, field, count, cancellationToken).ConfigureAwait(false));
                 }
             }
-            var columns = parts.ToDictionary(p => p.Key, p => Concatenate(p.Value, fields.First(f => f.Name == p.Key).ClrType, checked((int)rows)), StringComparer.Ordinal);
+            var columns = parts.ToDictionary(p => p.Key, p => Concatenate(p.Value, ElementType(fields.First(f => f.Name == p.Key)), checked((int)rows)), StringComparer.Ordinal);
             return new ParquetTable(metadata.GetValueOrDefault(DatasetKey) ?? "(none)", (int)rows, columns, metadata);
         }
         catch (Exception e) when (e is not InvalidDataException and not OperationCanceledException)
@@ -168,13 +168,14 @@ internal sealed class ParquetTable
 
     private static async Task<Array> ReadColumnAsync(ParquetRowGroupReader group, DataField field, int count, CancellationToken cancellationToken)
     {
-        Type type = field.ClrType;
+        Type type = ElementType(field);
         if (type == typeof(int)) return await ReadValuesAsync<int>(group, field, count, cancellationToken).ConfigureAwait(false);
         if (type == typeof(long)) return await ReadValuesAsync<long>(group, field, count, cancellationToken).ConfigureAwait(false);
         if (type == typeof(double)) return await ReadValuesAsync<double>(group, field, count, cancellationToken).ConfigureAwait(false);
         if (type == typeof(bool)) return await ReadValuesAsync<bool>(group, field, count, cancellationToken).ConfigureAwait(false);
         if (type == typeof(string))
         {
+            // Parquet.Net reports string columns as ReadOnlyMemory<char>; ElementType maps them back.
             var strings = new string?[count];
             await group.ReadAsync(field, strings.AsMemory(), null, cancellationToken).ConfigureAwait(false);
             var result = new string[count];
@@ -205,6 +206,8 @@ internal sealed class ParquetTable
         }
         return result;
     }
+
+    private static Type ElementType(DataField field) => field.ClrType == typeof(ReadOnlyMemory<char>) ? typeof(string) : field.ClrType;
 
     private static Array Concatenate(List<Array> parts, Type type, int rows)
     {

@@ -83,8 +83,8 @@ public sealed class OracleActivity : IActivity
         return new Dictionary<string, JsonNode?>
         {
             ["labelled"] = await ArtifactIO.WriteAsync(context, bytes, MediaTypes.Parquet, cancellationToken).ConfigureAwait(false),
-            ["count"] = labelled.Count,
-            ["ties"] = tieCount,
+            ["count"] = Execution.Integer(labelled.Count),
+            ["ties"] = Execution.Integer(tieCount),
             ["rankingAccuracy"] = pairs.Scored ? Execution.Number(statistics.RankingAccuracy) : null,
             ["meanMargin"] = pairs.Scored ? Execution.Number(statistics.MeanAbsoluteMargin) : null,
         };

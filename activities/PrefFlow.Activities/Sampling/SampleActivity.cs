@@ -70,7 +70,7 @@ public sealed class SampleActivity(LearningEnvironment environment) : IActivity
         return new Dictionary<string, JsonNode?>
         {
             ["responses"] = await ArtifactIO.WriteAsync(context, bytes, MediaTypes.Parquet, cancellationToken).ConfigureAwait(false),
-            ["tokens"] = dataset.Flat().Sum(t => (long)t.Length),
+            ["tokens"] = Execution.Integer(dataset.Flat().Sum(t => (long)t.Length)),
         };
     }
 }

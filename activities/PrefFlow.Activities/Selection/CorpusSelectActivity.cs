@@ -62,8 +62,8 @@ public sealed class CorpusSelectActivity : IActivity
         return new Dictionary<string, JsonNode?>
         {
             ["pairs"] = await ArtifactIO.WriteAsync(context, bytes, MediaTypes.Parquet, cancellationToken).ConfigureAwait(false),
-            ["kept"] = kept.Length,
-            ["shortfall"] = budget - kept.Length,
+            ["kept"] = Execution.Integer(kept.Length),
+            ["shortfall"] = Execution.Integer(budget - kept.Length),
         };
     }
 }

@@ -82,8 +82,8 @@ public sealed class InstanceSelectActivity : IActivity
         return new Dictionary<string, JsonNode?>
         {
             ["candidates"] = await ArtifactIO.WriteAsync(context, bytes, MediaTypes.Parquet, cancellationToken).ConfigureAwait(false),
-            ["count"] = pairs.Count,
-            ["skippedPrompts"] = result.PromptsWithoutDistinctPair,
+            ["count"] = Execution.Integer(pairs.Count),
+            ["skippedPrompts"] = Execution.Integer(result.PromptsWithoutDistinctPair),
         };
     }
 

@@ -65,7 +65,7 @@ public sealed class PromptsActivity : IActivity
         return new Dictionary<string, JsonNode?>
         {
             ["prompts"] = await ArtifactIO.WriteAsync(context, bytes, MediaTypes.Parquet, cancellationToken).ConfigureAwait(false),
-            ["count"] = count,
+            ["count"] = Execution.Integer(count),
         };
     }
 }

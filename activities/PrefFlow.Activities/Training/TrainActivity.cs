@@ -98,7 +98,7 @@ public sealed class TrainActivity(LearningEnvironment environment) : IActivity
                 ["policy"] = await PolicyArtifact.SaveAsync(context, policy, scratch, cancellationToken).ConfigureAwait(false),
                 ["loss"] = Execution.Number(report.PreferenceLoss),
                 ["rewardAccuracy"] = Execution.Number(report.RewardAccuracy),
-                ["steps"] = report.Steps,
+                ["steps"] = Execution.Integer(report.Steps),
             };
         }
         finally
