@@ -22,7 +22,7 @@ internal sealed class CheckpointSlot(IActivityContext context, string path, stri
     {
         var checkpoint = await context.LoadCheckpointAsync(cancellationToken).ConfigureAwait(false);
         if (checkpoint is null) return false;
-        if (checkpoint.State["kind"]?.GetValue<string>() != kind || checkpoint.Artifact.MediaType != MediaTypes.TrainingState)
+        if (!(checkpoint.State["kind"] is JsonValue found && found.TryGetValue(out string? name) && name == kind) || checkpoint.Artifact.MediaType != MediaTypes.TrainingState)
         {
             context.Log($"ignoring a checkpoint that is not {kind} training state; training starts afresh");
             return false;
@@ -37,7 +37,7 @@ internal sealed class CheckpointSlot(IActivityContext context, string path, stri
             context.Log($"the checkpoint cannot be read ({e.Message}); training starts afresh");
             return false;
         }
-        RestoredStep = checkpoint.State["step"]?.GetValue<long>() ?? 0;
+        RestoredStep = Step(checkpoint.State);
         context.Log($"continuing {kind} training from the checkpoint at step {RestoredStep}");
         return true;
     }
@@ -56,10 +56,17 @@ internal sealed class CheckpointSlot(IActivityContext context, string path, stri
     /// </summary>
     public void Saved(int step) => SaveAsync(step).GetAwaiter().GetResult();
 
+    private static long Step(JsonObject state) => state["step"] switch
+    {
+        JsonValue value when value.TryGetValue(out long step) => step,
+        JsonValue value when value.TryGetValue(out int step) => step,
+        _ => 0,
+    };
+
     private async Task SaveAsync(int step)
     {
         byte[] bytes = await File.ReadAllBytesAsync(Path).ConfigureAwait(false);
         var reference = await ArtifactIO.PutAsync(context, bytes, MediaTypes.TrainingState, CancellationToken.None).ConfigureAwait(false);
-        await context.SaveCheckpointAsync(new ActivityCheckpoint(reference, new JsonObject { ["kind"] = kind, ["step"] = step }), CancellationToken.None).ConfigureAwait(false);
+        await context.SaveCheckpointAsync(new ActivityCheckpoint(reference, new JsonObject { ["kind"] = kind, ["step"] = (long)step }), CancellationToken.None).ConfigureAwait(false);
     }
 }
