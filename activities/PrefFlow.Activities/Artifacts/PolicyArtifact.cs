@@ -35,13 +35,13 @@ internal static class PolicyArtifact
         return await ArtifactIO.WriteAsync(context, bytes, MediaTypes.Policy, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Refuses a policy that cannot read the task's tokens or hold its longest prompt and a response.</summary>
-    public static void CheckFits(TransformerPolicy policy, string input, int longestPrompt)
+    /// <summary>Refuses a policy that cannot read the task's tokens or hold its longest prompt with <paramref name="newTokens"/> generated tokens.</summary>
+    public static void CheckFits(TransformerPolicy policy, string input, int longestPrompt, int newTokens)
     {
-        if (policy.Config.VocabularySize != PrefFlow.Learning.Tasks.Vocabulary.Size || policy.Config.ContextLength < longestPrompt + 1)
+        if (policy.Config.VocabularySize != PrefFlow.Learning.Tasks.Vocabulary.Size || policy.Config.ContextLength < longestPrompt + newTokens)
         {
             throw new ActivityException($"input '{input}': the policy (vocabulary {policy.Config.VocabularySize}, context {policy.Config.ContextLength} tokens) " +
-                $"was not made for this task (vocabulary {PrefFlow.Learning.Tasks.Vocabulary.Size}, prompts of up to {longestPrompt} tokens).");
+                $"was not made for this task (vocabulary {PrefFlow.Learning.Tasks.Vocabulary.Size}, prompts of up to {longestPrompt} tokens and responses of up to {newTokens}).");
         }
     }
 }

@@ -72,8 +72,8 @@ public sealed class EvalActivity(LearningEnvironment environment) : IActivity
         using var policy = await PolicyArtifact.LoadAsync(context, "policy", environment.TorchDevice, scratch, cancellationToken).ConfigureAwait(false);
         using var reference = await PolicyArtifact.LoadAsync(context, "reference", environment.TorchDevice, scratch, cancellationToken).ConfigureAwait(false);
         int longestPrompt = definition.Task.MaxPromptTokens;
-        PolicyArtifact.CheckFits(policy, "policy", longestPrompt);
-        PolicyArtifact.CheckFits(reference, "reference", longestPrompt);
+        PolicyArtifact.CheckFits(policy, "policy", longestPrompt, options.MaxNewTokens);
+        PolicyArtifact.CheckFits(reference, "reference", longestPrompt, options.MaxNewTokens);
         context.ReportProgress(new ActivityProgress("evaluating", 0, count));
         var report = await Execution.ComputeAsync(
             () => evaluator.Evaluate(policy, reference, prompts, Seeds.Derive(context.Seed, "evaluate")), cancellationToken).ConfigureAwait(false);

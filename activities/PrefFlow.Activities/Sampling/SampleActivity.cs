@@ -60,7 +60,7 @@ public sealed class SampleActivity(LearningEnvironment environment) : IActivity
         using var scratch = new ScratchFolder();
         using var policy = await PolicyArtifact.LoadAsync(context, "policy", environment.TorchDevice, scratch, cancellationToken).ConfigureAwait(false);
         var tokens = prompts.Prompts.Select(p => p.Tokens()).ToList();
-        PolicyArtifact.CheckFits(policy, "policy", tokens.Max(t => t.Length));
+        PolicyArtifact.CheckFits(policy, "policy", tokens.Max(t => t.Length), options.MaxNewTokens);
         var progress = Execution.Batches(context, "sampling", (long)tokens.Count * options.ResponsesPerPrompt, cancellationToken);
         var sampled = await Execution.ComputeAsync(
             () => new Sampler(policy).Sample(tokens, options, Seeds.Derive(context.Seed, "sample"), progress: progress), cancellationToken).ConfigureAwait(false);
