@@ -24,6 +24,9 @@ public sealed class SyntheticTask
     /// <summary>The task's shape.</summary>
     public TaskOptions Options { get; }
 
+    /// <summary>The seed the task was created with: with <see cref="Options"/> it determines every prompt and demonstration.</summary>
+    public ulong Seed => _seed;
+
     /// <summary>The split a prompt belongs to: 2/20 evaluation, 4/20 SFT, 4/20 offline, 10/20 iteration.</summary>
     public static TaskSplit SplitOf(Prompt prompt) => (prompt.Fingerprint() % SplitBuckets) switch
     {

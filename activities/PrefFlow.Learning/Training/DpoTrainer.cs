@@ -36,9 +36,11 @@ public sealed class DpoTrainer
     /// Trains on <paramref name="pairs"/>. When <paramref name="checkpointPath"/> names an existing
     /// checkpoint of the same data and options, training continues from it; checkpoints are written
     /// there every <see cref="DpoOptions.CheckpointEvery"/> updates, and the file is removed at the end.
+    /// <paramref name="checkpointSaved"/> is called with the number of updates done each time a checkpoint
+    /// has been written, so that a caller can copy it to durable storage before training goes on.
     /// </summary>
     public DpoReport Train(IReadOnlyList<PreferencePair> pairs, ulong seed, string? checkpointPath = null,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default, Action<int>? checkpointSaved = null)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         if (pairs.Count == 0) throw new ArgumentException("there are no preference pairs to train on (the corpus is empty)", nameof(pairs));
@@ -88,6 +90,7 @@ public sealed class DpoTrainer
             if (checkpointPath is not null && _options.CheckpointEvery > 0 && (step + 1) % _options.CheckpointEvery == 0 && step + 1 < totalSteps)
             {
                 DpoCheckpoint.Save(checkpointPath, _policy, optimizer, state with { NextStep = step + 1, Metrics = metrics });
+                checkpointSaved?.Invoke(step + 1);
             }
         }
         _policy.eval();

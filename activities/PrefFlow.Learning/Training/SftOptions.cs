@@ -24,6 +24,9 @@ public sealed record SftOptions
     /// <summary>Gradient norm clip; 0 disables clipping.</summary>
     public double MaxGradientNorm { get; init; } = 1.0;
 
+    /// <summary>Write a mid-training checkpoint every this many updates; 0 never.</summary>
+    public int CheckpointEvery { get; init; }
+
     /// <summary>Throws a clear error when an option is out of range.</summary>
     public void Validate()
     {
@@ -32,6 +35,7 @@ public sealed record SftOptions
         TrainingValidation.LearningRate(LearningRate, nameof(LearningRate));
         TrainingValidation.NonNegativeFinite(WeightDecay, nameof(WeightDecay));
         TrainingValidation.NonNegativeFinite(MaxGradientNorm, nameof(MaxGradientNorm));
+        if (CheckpointEvery < 0) throw new ArgumentOutOfRangeException(nameof(CheckpointEvery), CheckpointEvery, "CheckpointEvery must be >= 0");
         if (WarmupSteps < 0) throw new ArgumentOutOfRangeException(nameof(WarmupSteps), WarmupSteps, "WarmupSteps must be >= 0");
     }
 }
