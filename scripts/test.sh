@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need (scripts/setup.sh), builds everything, runs every test project and
+# Installs what the tests need (scripts/setup.sh), starts Azurite (scripts/azurite.sh), builds everything, runs every test project and
 # ends with one line of totals over all of them: "N passed, N failed, N skipped".
 # Exits non-zero when anything fails.
 set -euo pipefail
@@ -7,6 +7,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 "$root/scripts/setup.sh"
+"$root/scripts/azurite.sh"
 dotnet build Workflows.sln --configuration Release --no-restore --verbosity quiet --nologo
 
 results="$root/artifacts/test-results"
