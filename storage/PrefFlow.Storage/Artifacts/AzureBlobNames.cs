@@ -12,21 +12,28 @@ public static class AzureBlobNames
     /// <summary>The longest prefix accepted.</summary>
     public const int MaxPrefixLength = 256;
 
-    /// <summary>The name of the blob whose content hashes to <paramref name="sha256"/>, under <paramref name="normalizedPrefix"/> (from <see cref="NormalizePrefix"/>).</summary>
-    /// <exception cref="ArgumentException"><paramref name="sha256"/> is not a valid hash.</exception>
-    public static string BlobName(string normalizedPrefix, string sha256)
+    /// <summary>
+    /// The name of the blob whose content hashes to <paramref name="sha256"/>, under <paramref name="prefix"/>
+    /// (checked and normalized by <see cref="NormalizePrefix"/>).
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="sha256"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="sha256"/> is not a valid hash or <paramref name="prefix"/> is not valid.</exception>
+    public static string BlobName(string? prefix, string sha256)
     {
         ArtifactRef.ThrowIfInvalidHash(sha256);
-        return $"{normalizedPrefix}{ContentFolder}{sha256[..2]}/{sha256[2..4]}/{sha256}";
+        return $"{NormalizePrefix(prefix)}{ContentFolder}{sha256[..2]}/{sha256[2..4]}/{sha256}";
     }
 
-    /// <summary>The hash that <paramref name="blobName"/> is the content blob of, or null when it is any other name.</summary>
-    public static string? HashOf(string normalizedPrefix, string blobName)
+    /// <summary>The hash whose content blob under <paramref name="prefix"/> is <paramref name="blobName"/>, or null when it is any other name.</summary>
+    /// <exception cref="ArgumentException"><paramref name="prefix"/> is not valid.</exception>
+    public static string? HashOf(string? prefix, string blobName)
     {
-        int start = normalizedPrefix.Length + ContentFolder.Length + 6;
-        if (blobName.Length != start + ArtifactRef.HashLength || !blobName.StartsWith(normalizedPrefix, StringComparison.Ordinal)) return null;
+        ArgumentNullException.ThrowIfNull(blobName);
+        string normalized = NormalizePrefix(prefix);
+        int start = normalized.Length + ContentFolder.Length + 6;
+        if (blobName.Length != start + ArtifactRef.HashLength) return null;
         string sha256 = blobName[start..];
-        return ArtifactRef.IsValidHash(sha256) && blobName == BlobName(normalizedPrefix, sha256) ? sha256 : null;
+        return ArtifactRef.IsValidHash(sha256) && blobName == BlobName(normalized, sha256) ? sha256 : null;
     }
 
     /// <summary>Why <paramref name="name"/> is not a valid Azure container name, or null when it is.</summary>
@@ -42,8 +49,8 @@ public static class AzureBlobNames
 
     /// <summary>
     /// <paramref name="prefix"/> ready to put in front of blob names: "" for none, otherwise ending in '/'. A prefix
-    /// is segments of lower-case letters, digits, '-', '_' and '.' separated by '/', none of them "." or "..";
-    /// one trailing '/' is allowed.
+    /// is segments of lower-case letters, digits, '-', '_' and '.' separated by '/', none of them "." or ".." (which
+    /// URIs would resolve away); one trailing '/' is allowed, so a normalized prefix normalizes to itself.
     /// </summary>
     /// <exception cref="ArgumentException">The prefix is not valid.</exception>
     public static string NormalizePrefix(string? prefix)

@@ -38,18 +38,24 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var container = new BlobContainerClient(ConnectionString, ContainerName, QuickOptions());
+        await Reachable(() => container.CreateAsync());
+        _container = container;
+    }
+
+    /// <summary>Runs <paramref name="call"/>, turning "no answer from the test account" into a failure that says what to do.</summary>
+    public static async Task<T> Reachable<T>(Func<Task<T>> call)
+    {
         try
         {
-            await container.CreateAsync();
+            return await call();
         }
-        catch (Exception e)
+        catch (Exception e) when (e is Azure.RequestFailedException { Status: 0 } or AggregateException or ArtifactStoreException { Status: 0 })
         {
+            string endpoint = new BlobServiceClient(ConnectionString).Uri.GetLeftPart(UriPartial.Authority);
             throw new InvalidOperationException(
-                $"Azurite is not reachable at {container.Uri.GetLeftPart(UriPartial.Authority)} (connection string from " +
-                $"{ConnectionStringVariable}, default \"{DevelopmentStorage}\"): run scripts/azurite.sh to start it. " +
-                $"The failure: {e.GetType().Name}, {AzureStatus(e)}", e);
+                $"Azurite is not reachable at {endpoint} (connection string from {ConnectionStringVariable}, default " +
+                $"\"{DevelopmentStorage}\"): run scripts/azurite.sh to start it. The failure: {e.GetType().Name}.", e);
         }
-        _container = container;
     }
 
     public async Task DisposeAsync()
@@ -66,6 +72,4 @@ public sealed class AzuriteFixture : IAsyncLifetime
             Prefix = prefix ?? "t" + Guid.NewGuid().ToString("N"),
             ClientOptions = QuickOptions(),
         });
-
-    private static string AzureStatus(Exception e) => e is Azure.RequestFailedException r ? $"HTTP {r.Status}" : "no answer";
 }
