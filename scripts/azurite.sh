@@ -18,7 +18,7 @@ log="$root/artifacts/azurite.log"
 wait_seconds=60
 
 # Whether something accepts connections on the port (bash's /dev/tcp: no extra tools needed).
-answering() { (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null; }
+answering() { timeout 2 bash -c "exec 3<>/dev/tcp/$host/$port" 2>/dev/null; }
 
 if answering; then
     echo "prefflow: Azurite (or something else) already answers on $host:$port" >&2

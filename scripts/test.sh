@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the tests need (scripts/setup.sh), starts Azurite (scripts/azurite.sh), builds everything, runs every test project and
-# ends with one line of totals over all of them: "N passed, N failed, N skipped".
+# Installs what the tests need (scripts/setup.sh), starts Azurite (scripts/azurite.sh), builds everything,
+# runs every test project and ends with one line of totals over all of them: "N passed, N failed, N skipped".
 # Exits non-zero when anything fails.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -344,7 +344,17 @@ public sealed class AzureBlobArtifactStore : IArtifactStore
         byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
-            var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous);
+            var options = new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                Share = FileShare.None,
+                BufferSize = BufferSize,
+                Options = FileOptions.Asynchronous,
+            };
+            // The shared temporary folder is readable by all; the artifact may not be.
+            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            var file = new FileStream(path, options);
             await using (file.ConfigureAwait(false))
             {
                 int read;

@@ -172,6 +172,28 @@ public sealed class AzureBlobArtifactStoreTests(AzuriteFixture azurite) : Artifa
     }
 
     [Fact]
+    public async Task Puts_leave_no_temporary_files()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "prefflow-azure-tmp-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var store = new AzureBlobArtifactStore(azurite.Client, Azure.Prefix, folder);
+            await store.PutAsync(new MemoryStream(RandomBytes(1000, seed: 11)), Binary);
+            await store.PutAsync(new MemoryStream(RandomBytes(1000, seed: 11)), Binary);
+            using var cancellation = new CancellationTokenSource();
+            cancellation.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(
+                () => store.PutAsync(new MemoryStream(RandomBytes(10, seed: 12)), Binary, cancellation.Token));
+
+            Assert.Empty(Directory.GetFiles(folder));
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Stores_with_different_prefixes_in_one_container_do_not_see_each_other()
     {
         ArtifactRef mine = await PutAsync(RandomBytes(10, seed: 9));
@@ -266,6 +288,37 @@ public sealed class AzureBlobArtifactStoreTests(AzuriteFixture azurite) : Artifa
         Assert.Contains("connection string is not valid", e.Message);
         AssertNoSecret(e, secret);
         Assert.DoesNotContain(secret, options.ToString());
+    }
+
+    [Fact]
+    public async Task A_service_uri_with_a_sas_token_is_used_without_showing_the_token()
+    {
+        const string signature = "c2FzLXNpZ25hdHVyZS1zZWNyZXQ";
+        var store = new AzureBlobArtifactStore(new AzureBlobArtifactStoreOptions
+        {
+            ServiceUri = new Uri($"http://127.0.0.1:9/devstoreaccount1?sv=2024-08-04&sp=rwdl&sig={signature}"),
+            ContainerName = "artifacts",
+            Prefix = "runs",
+            ClientOptions = new BlobClientOptions { Retry = { MaxRetries = 0 } },
+        });
+
+        Assert.Equal("artifacts", store.ContainerName);
+        Assert.Equal("runs/", store.Prefix);
+        var e = await Assert.ThrowsAsync<ArtifactStoreException>(() => store.ExistsAsync(Sha256Of([1])));
+        Assert.Contains("http://127.0.0.1:9/devstoreaccount1/artifacts", e.Message);
+        Assert.DoesNotContain(signature, e.Message);
+    }
+
+    [Fact]
+    public void An_account_is_required_and_a_service_uri_must_be_absolute_http()
+    {
+        var none = Assert.Throws<ArgumentException>(() => new AzureBlobArtifactStore(new AzureBlobArtifactStoreOptions { ContainerName = "abc" }));
+        var relative = Assert.Throws<ArgumentException>(() => new AzureBlobArtifactStore(
+            new AzureBlobArtifactStoreOptions { ServiceUri = new Uri("ftp://example.org/"), ContainerName = "abc" }));
+
+        Assert.Contains("needs a connection string or a service URI", none.Message);
+        Assert.Contains("expected an absolute http(s) URI", relative.Message);
+        Assert.Throws<ArgumentNullException>(() => new AzureBlobArtifactStore((AzureBlobArtifactStoreOptions)null!));
     }
 
     [Theory]
