@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the tests need (scripts/setup.sh), builds everything, runs every test project and
-# ends with one line of totals over all of them: "N passed, N failed, N skipped".
+# Installs what the tests need (scripts/setup.sh), starts Azurite (scripts/azurite.sh), builds everything,
+# runs every test project and ends with one line of totals over all of them: "N passed, N failed, N skipped".
 # Exits non-zero when anything fails.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -8,6 +8,7 @@ cd "$root"
 
 "$root/scripts/setup.sh"
 "$root/scripts/postgres.sh"
+"$root/scripts/azurite.sh"
 dotnet build Workflows.sln --configuration Release --no-restore --verbosity quiet --nologo
 
 results="$root/artifacts/test-results"
