@@ -11,7 +11,7 @@ namespace PrefFlow.Storage.Artifacts;
 /// <summary>
 /// An <see cref="IArtifactStore"/> in an Azure Blob Storage container. The blob with hash "abcd…" is named
 /// "{prefix/}sha256/ab/cd/abcd…" (see <see cref="AzureBlobNames"/>), its media type is the blob's content type
-/// (the first put's) and its hash is also in its "sha256" metadata.
+/// (the first put's; a put that repairs a corrupt blob writes its own) and its hash is also in its "sha256" metadata.
 /// <para>
 /// A put buffers the content to a local temporary file while hashing it, then uploads it with a condition: "only
 /// if no blob exists" (or "only if it is still the corrupt blob seen", to repair one). Large uploads stage blocks
@@ -94,7 +94,10 @@ public sealed class AzureBlobArtifactStore : IArtifactStore
     }
 
     /// <inheritdoc/>
-    /// <exception cref="ArtifactStoreException">The service refused or could not be reached; nothing new is visible.</exception>
+    /// <exception cref="ArtifactStoreException">
+    /// The service refused or could not be reached. Nothing partial is visible; the blob may be complete when only
+    /// the answer to its final commit was lost.
+    /// </exception>
     public async Task<ArtifactRef> PutAsync(Stream content, string mediaType, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
