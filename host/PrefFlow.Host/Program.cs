@@ -6,11 +6,19 @@ namespace PrefFlow.Host;
 
 internal static class Program
 {
-    private static int Main(string[] args)
+    private static async Task<int> Main(string[] args)
     {
         // Piped output has no terminal width; keep result tables on one line per row.
         if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 200;
         var root = new RootCommand("PrefFlow: iterative preference learning (iterative DPO) with a built-in TorchSharp backend.");
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ResumeCommand.Create());
+        root.Subcommands.Add(CancelCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(ListCommand.Create());
+        root.Subcommands.Add(LogsCommand.Create());
+        root.Subcommands.Add(ArtifactsCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(ExperimentCommand.Create());
         root.Subcommands.Add(PresetsCommand.Create());
         var parsed = root.Parse(args);
@@ -21,6 +29,6 @@ internal static class Program
             Console.Error.WriteLine("prefflow: see 'prefflow --help' or 'prefflow <command> --help'");
             return 2;
         }
-        return parsed.Invoke();
+        return await parsed.InvokeAsync().ConfigureAwait(false);
     }
 }

@@ -10,6 +10,7 @@ internal static class ErrorClassifier
     public static ErrorKind Classify(Exception error) => error switch
     {
         ArtifactCorruptedException => ErrorKind.Permanent,
+        ArtifactStoreException store => store.IsTransient ? ErrorKind.Transient : ErrorKind.Permanent,
         TransientActivityException or TimeoutException or HttpRequestException or IOException => ErrorKind.Transient,
         _ when IsTransientByStatus(error) => ErrorKind.Transient,
         _ => ErrorKind.Permanent,
@@ -18,17 +19,11 @@ internal static class ErrorClassifier
     /// <summary>One line for the run's error: an activity's own message, or the exception type and message for a bug.</summary>
     public static string Describe(Exception error) => error switch
     {
-        ActivityException or TransientActivityException or ArtifactCorruptedException or TimeoutException => error.Message,
+        ActivityException or TransientActivityException or ArtifactCorruptedException or ArtifactStoreException or TimeoutException => error.Message,
         _ => $"{error.GetType().Name}: {error.Message}",
     };
 
-    // Storage SDKs (Azure, Npgsql) report throttling and server errors with an HTTP-like status; those pass.
-    private static bool IsTransientByStatus(Exception error)
-    {
-        if (error.GetType().GetProperty("Status")?.GetValue(error) is int status)
-        {
-            return status is 408 or 429 or >= 500 and < 600;
-        }
-        return error.GetType().GetProperty("IsTransient")?.GetValue(error) is true;
-    }
+    // Database drivers (Npgsql, SQLite) say themselves whether an error may pass: a dropped connection, a busy file.
+    private static bool IsTransientByStatus(Exception error) =>
+        error is System.Data.Common.DbException { IsTransient: true };
 }
