@@ -7,7 +7,9 @@ internal static class PrefFlowProcess
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static Result Run(params string[] arguments)
+    public static Result Run(params string[] arguments) => Run(TimeSpan.FromMinutes(2), arguments);
+
+    public static Result Run(TimeSpan timeout, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "prefflow.dll"));
@@ -15,10 +17,10 @@ internal static class PrefFlowProcess
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"prefflow {string.Join(' ', arguments)} did not finish in 2 minutes");
+            throw new TimeoutException($"prefflow {string.Join(' ', arguments)} did not finish in {timeout.TotalMinutes} minutes");
         }
         return new Result(process.ExitCode, output.Result, error.Result);
     }

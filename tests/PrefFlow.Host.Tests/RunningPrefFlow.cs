@@ -9,17 +9,26 @@ internal sealed class RunningPrefFlow : IDisposable
     private readonly Process _process;
     private readonly BlockingCollection<string> _lines = new();
     private readonly ConcurrentQueue<string> _all = new();
+    private readonly ConcurrentQueue<string> _standardOutput = new();
 
     private RunningPrefFlow(Process process)
     {
         _process = process;
-        process.OutputDataReceived += (_, line) => Add(line.Data);
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is not null) _standardOutput.Enqueue(line.Data);
+            Add(line.Data);
+        };
         process.ErrorDataReceived += (_, line) => Add(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
 
+    /// <summary>Both streams, interleaved as they arrived.</summary>
     public string Output => string.Join('\n', _all);
+
+    /// <summary>Standard output alone (e.g. the JSON of --json; progress then goes to standard error).</summary>
+    public string StandardOutput => string.Join('\n', _standardOutput);
 
     public static RunningPrefFlow Start(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
