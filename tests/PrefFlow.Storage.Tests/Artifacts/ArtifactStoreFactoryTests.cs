@@ -18,13 +18,13 @@ public sealed class ArtifactStoreFactoryTests
     [Fact]
     public async Task An_azure_store_is_made_and_its_container_created()
     {
-        string container = AzuriteFixture.NewContainerName();
+        string container = AzuriteTestContainer.NewContainerName();
         try
         {
-            IArtifactStore store = await AzuriteFixture.Reachable(() => ArtifactStoreFactory.CreateAsync(new ArtifactStoreOptions
+            IArtifactStore store = await AzuriteTestContainer.Reachable(() => ArtifactStoreFactory.CreateAsync(new ArtifactStoreOptions
             {
                 Kind = ArtifactStoreKind.AzureBlob,
-                ConnectionString = AzuriteFixture.ConnectionString,
+                ConnectionString = AzuriteTestContainer.ConnectionString,
                 Container = container,
                 Prefix = "runs/dev",
             }));
@@ -32,11 +32,11 @@ public sealed class ArtifactStoreFactoryTests
             var azure = Assert.IsType<AzureBlobArtifactStore>(store);
             Assert.Equal(container, azure.ContainerName);
             Assert.Equal("runs/dev/", azure.Prefix);
-            Assert.True(await new BlobContainerClient(AzuriteFixture.ConnectionString, container).ExistsAsync());
+            Assert.True(await new BlobContainerClient(AzuriteTestContainer.ConnectionString, container).ExistsAsync());
         }
         finally
         {
-            await new BlobContainerClient(AzuriteFixture.ConnectionString, container, AzuriteFixture.QuickOptions()).DeleteIfExistsAsync();
+            await new BlobContainerClient(AzuriteTestContainer.ConnectionString, container, AzuriteTestContainer.QuickOptions()).DeleteIfExistsAsync();
         }
     }
 

@@ -10,7 +10,7 @@ using PrefFlow.Storage.Artifacts;
 
 namespace PrefFlow.Storage.Tests.Artifacts;
 
-public sealed class AzureBlobArtifactStoreTests(AzuriteFixture azurite) : ArtifactStoreContract, IClassFixture<AzuriteFixture>
+public sealed class AzureBlobArtifactStoreTests(AzuriteTestContainer azurite) : ArtifactStoreContract, IClassFixture<AzuriteTestContainer>
 {
     private AzureBlobArtifactStore Azure => (AzureBlobArtifactStore)Store;
 
@@ -208,7 +208,7 @@ public sealed class AzureBlobArtifactStoreTests(AzuriteFixture azurite) : Artifa
     [Fact]
     public async Task A_store_whose_container_does_not_exist_yet_is_empty_and_its_first_put_creates_it()
     {
-        var container = new BlobContainerClient(AzuriteFixture.ConnectionString, AzuriteFixture.NewContainerName(), AzuriteFixture.QuickOptions());
+        var container = new BlobContainerClient(AzuriteTestContainer.ConnectionString, AzuriteTestContainer.NewContainerName(), AzuriteTestContainer.QuickOptions());
         try
         {
             var store = new AzureBlobArtifactStore(container);
@@ -240,7 +240,7 @@ public sealed class AzureBlobArtifactStoreTests(AzuriteFixture azurite) : Artifa
             ConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={key};" +
                 $"BlobEndpoint={Container.Uri.GetLeftPart(UriPartial.Authority)}/devstoreaccount1;",
             ContainerName = azurite.ContainerName,
-            ClientOptions = AzuriteFixture.QuickOptions(),
+            ClientOptions = AzuriteTestContainer.QuickOptions(),
         });
 
         var e = await Assert.ThrowsAsync<ArtifactStoreException>(() => store.PutAsync(new MemoryStream([1, 2]), Binary));
@@ -254,7 +254,7 @@ public sealed class AzureBlobArtifactStoreTests(AzuriteFixture azurite) : Artifa
     [Fact]
     public async Task An_unreachable_service_fails_as_transient_without_showing_the_key()
     {
-        const string key = AzuriteFixture.DevelopmentAccountKey;
+        const string key = AzuriteTestContainer.DevelopmentAccountKey;
         var store = new AzureBlobArtifactStore(new AzureBlobArtifactStoreOptions
         {
             // Port 9 (discard) on the loopback: nothing listens, the connection is refused.
@@ -333,7 +333,7 @@ public sealed class AzureBlobArtifactStoreTests(AzuriteFixture azurite) : Artifa
     public void An_invalid_container_name_is_rejected(string name)
     {
         var e = Assert.Throws<ArgumentException>(() => new AzureBlobArtifactStore(
-            new AzureBlobArtifactStoreOptions { ConnectionString = AzuriteFixture.DevelopmentStorage, ContainerName = name }));
+            new AzureBlobArtifactStoreOptions { ConnectionString = AzuriteTestContainer.DevelopmentStorage, ContainerName = name }));
 
         Assert.Contains("container name", e.Message);
     }
@@ -344,13 +344,13 @@ public sealed class AzureBlobArtifactStoreTests(AzuriteFixture azurite) : Artifa
         Assert.DoesNotContain(secret[..16], e.ToString());
     }
 
-    private static BlobClientOptions StagedOptions() => AzuriteFixture.QuickOptions();
+    private static BlobClientOptions StagedOptions() => AzuriteTestContainer.QuickOptions();
 
     // Small blocks, one at a time: a 1 MiB put is 16 staged blocks and a commit.
     private AzureBlobArtifactStore NewStagedStore(BlobClientOptions options) =>
         new(new AzureBlobArtifactStoreOptions
         {
-            ConnectionString = AzuriteFixture.ConnectionString,
+            ConnectionString = AzuriteTestContainer.ConnectionString,
             ContainerName = azurite.ContainerName,
             Prefix = Azure.Prefix,
             ClientOptions = options,

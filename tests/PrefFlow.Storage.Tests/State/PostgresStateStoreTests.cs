@@ -3,7 +3,7 @@ using PrefFlow.Storage.State;
 
 namespace PrefFlow.Storage.Tests.State;
 
-public sealed class PostgresStateStoreTests(PostgresStateStoreFixture fixture) : StateStoreContract, IClassFixture<PostgresStateStoreFixture>
+public sealed class PostgresStateStoreTests(PostgresTestDatabase fixture) : StateStoreContract, IClassFixture<PostgresTestDatabase>
 {
     protected override IStateStore Store => fixture.Store;
 
