@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using PrefFlow.Activities.Evaluation;
 using PrefFlow.Activities.Labelling;
 using PrefFlow.Activities.Sampling;
@@ -16,8 +15,6 @@ namespace PrefFlow.Activities;
 /// </summary>
 public sealed class BuiltInActivities
 {
-    private readonly Dictionary<string, IActivity> _byName;
-
     /// <summary>The activities, computing in <paramref name="environment"/>.</summary>
     public BuiltInActivities(LearningEnvironment environment)
     {
@@ -36,8 +33,7 @@ public sealed class BuiltInActivities
             new TrainActivity(environment),
             new EvalActivity(environment),
         ];
-        _byName = All.ToDictionary(a => a.Descriptor.Name, StringComparer.Ordinal);
-        Catalog = new ActivityCatalog(All.Select(a => a.Descriptor));
+        Registry = new ActivityRegistry(All);
     }
 
     /// <summary>Where the learning activities compute.</summary>
@@ -46,8 +42,8 @@ public sealed class BuiltInActivities
     /// <summary>Every activity, in pipeline order.</summary>
     public IReadOnlyList<IActivity> All { get; }
 
-    /// <summary>The activities' descriptors, for the definition validator and the designer.</summary>
-    public IActivityCatalog Catalog { get; }
+    /// <summary>The activities by name, for the engine; also their catalogue for the definition validator.</summary>
+    public ActivityRegistry Registry { get; }
 
     /// <summary>The descriptors alone, without creating activities or touching torch (for validators and listings).</summary>
     public static IActivityCatalog Descriptors { get; } = new ActivityCatalog(
@@ -63,7 +59,4 @@ public sealed class BuiltInActivities
         TrainActivity.Definition,
         EvalActivity.Definition,
     ]);
-
-    /// <summary>Finds the activity named <paramref name="name"/> (case-sensitive).</summary>
-    public bool TryGet(string name, [MaybeNullWhen(false)] out IActivity activity) => _byName.TryGetValue(name, out activity);
 }

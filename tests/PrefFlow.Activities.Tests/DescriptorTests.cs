@@ -15,11 +15,10 @@ public sealed class DescriptorTests
     {
         Assert.Equal(["task", "pretrain", "prompts", "sample", "score", "instance-select", "corpus-select", "oracle", "train", "eval"], All.Select(a => a.Name));
         var activities = new BuiltInActivities(Harness.Cpu);
-        Assert.Equal(All, activities.Catalog.Activities);
+        Assert.Equal(All, activities.Registry.Activities);
         Assert.Equal(All, activities.All.Select(a => a.Descriptor));
-        Assert.True(activities.TryGet("oracle", out var oracle));
-        Assert.Equal("oracle", oracle.Descriptor.Name);
-        Assert.False(activities.TryGet("Oracle", out _));
+        Assert.Equal("oracle", activities.Registry.Get("oracle").Descriptor.Name);
+        Assert.False(activities.Registry.TryGet("Oracle", out _));
     }
 
     [Theory]

@@ -20,7 +20,7 @@ internal sealed class Harness : IDisposable
 
     public BuiltInActivities Activities { get; } = new(Cpu);
 
-    public IActivity Get(string name) => Activities.TryGet(name, out var activity) ? activity : throw new ArgumentException($"no activity '{name}'");
+    public IActivity Get(string name) => Activities.Registry.Get(name);
 
     public TestActivityContext Context(string activity, Dictionary<string, JsonNode?> inputs, ulong seed = 1, TestActivityContext.CheckpointSlot? slot = null, Action<ActivityProgress>? onProgress = null) =>
         new(Get(activity).Descriptor, Store, inputs, seed, slot) { OnProgress = onProgress };

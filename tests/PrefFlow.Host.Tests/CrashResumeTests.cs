@@ -9,7 +9,8 @@ namespace PrefFlow.Host.Tests;
 /// between two nodes), with one of its committed blobs altered on disk, and resumed each time, ends byte-identical
 /// to an uninterrupted run with the same seed.
 /// </summary>
-public sealed class CrashResumeTests(MiniRun reference, ITestOutputHelper output) : IClassFixture<MiniRun>, IDisposable
+[Collection(MiniRunCollection.Name)]
+public sealed class CrashResumeTests(MiniRun reference, ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
     private readonly string _data = Path.Combine(Path.GetTempPath(), "prefflow-crash-" + Guid.NewGuid().ToString("N"));

@@ -4,7 +4,8 @@ using System.Text.Json.Nodes;
 namespace PrefFlow.Host.Tests;
 
 /// <summary>The workflow verbs on a finished run, and their answers to mistakes: one line, exit code 2, no stack trace.</summary>
-public sealed class WorkflowCommandTests(MiniRun finished) : IClassFixture<MiniRun>
+[Collection(MiniRunCollection.Name)]
+public sealed class WorkflowCommandTests(MiniRun finished)
 {
     [Fact]
     public void Run_json_holds_status_parameters_timing_per_iteration_metrics_and_every_artifact_hash()

@@ -44,5 +44,5 @@ internal sealed class EngineHost
 
     /// <summary>The built-in activities; torch is not touched until one executes.</summary>
     public static ActivityRegistry Registry(LearningEnvironment? learning) =>
-        new(new BuiltInActivities(learning ?? new LearningEnvironment()).All);
+        new BuiltInActivities(learning ?? new LearningEnvironment()).Registry;
 }
