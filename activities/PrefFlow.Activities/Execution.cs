@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using PrefFlow.Learning.Training;
@@ -17,9 +18,24 @@ internal static class Execution
     /// </summary>
     public static JsonNode Integer(long value) => JsonValue.Create(value);
 
-    /// <summary>Runs synchronous torch work on the thread pool, so the engine's thread is not held.</summary>
-    public static Task<T> ComputeAsync<T>(Func<T> work, CancellationToken cancellationToken) =>
-        Task.Run(work, cancellationToken);
+    /// <summary>
+    /// Runs synchronous torch work on the thread pool, so the engine's thread is not held. An error raised inside the
+    /// native torch runtime is reported as transient: the work is deterministic, so a retry recomputes the same result,
+    /// and such errors can come from the process rather than the inputs (TorchSharp passes temporary scalars to native
+    /// calls without keeping them alive, so a garbage collection at the wrong moment can free one mid-call).
+    /// </summary>
+    public static async Task<T> ComputeAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Task.Run(work, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ExternalException error)
+        {
+            string first = error.Message.Split('\n', 2)[0].Trim();
+            throw new TransientActivityException($"the torch runtime failed: {first}", error);
+        }
+    }
 
     /// <summary>
     /// Progress of batched work (sampling, scoring) in items: reports it to the context and stops the work between

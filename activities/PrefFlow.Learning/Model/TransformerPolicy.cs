@@ -13,6 +13,11 @@ namespace PrefFlow.Learning.Model;
 /// </summary>
 public sealed class TransformerPolicy : Module
 {
+    // "a + b" passes a temporary Scalar alpha = 1 that nothing keeps alive during the native call, so a garbage
+    // collection on another thread can finalize (free) it mid-call. One Scalar held for the process's life avoids that
+    // on the model's hottest path. (Scalars are not tracked by dispose scopes, so a scope cannot free it either.)
+    private static readonly Scalar One = 1.ToScalar();
+
     private readonly Embedding tokens;
     private readonly Embedding positions;
     private readonly ModuleList<Block> blocks;
@@ -54,7 +59,7 @@ public sealed class TransformerPolicy : Module
             throw new ArgumentException($"sequence of {start + time} tokens exceeds the model's context length {Config.ContextLength}", nameof(input));
         }
         using var positionIds = arange(start, start + time, dtype: ScalarType.Int64, device: input.device);
-        var x = tokens.forward(input) + positions.forward(positionIds);
+        var x = tokens.forward(input).add(positions.forward(positionIds), One);
         for (int i = 0; i < blocks.Count; i++) x = blocks[i].Forward(x, i, cache);
         x = final_norm.forward(x);
         return head is null ? x.matmul(tokens.weight!.t()) : head.forward(x);
@@ -107,8 +112,8 @@ public sealed class TransformerPolicy : Module
 
         public Tensor Forward(Tensor x, int layer, KvCache? cache)
         {
-            x = x + attention.Forward(attention_norm.forward(x), layer, cache);
-            return x + mlp_out.forward(functional.gelu(mlp_in.forward(mlp_norm.forward(x))));
+            x = x.add(attention.Forward(attention_norm.forward(x), layer, cache), One);
+            return x.add(mlp_out.forward(functional.gelu(mlp_in.forward(mlp_norm.forward(x)))), One);
         }
     }
 

@@ -19,20 +19,14 @@ internal static class DpoCheckpoint
 
     public static void Save(string path, TransformerPolicy policy, AdamW optimizer, State state)
     {
-        var tensors = new List<NamedTensor>();
-        tensors.AddRange(policy.named_parameters().Select(p => NamedTensor.From("policy/" + p.name, p.parameter)));
-        for (int i = 0; i < optimizer.FirstMoments.Count; i++)
-        {
-            tensors.Add(NamedTensor.From($"adam/m/{i:D4}", optimizer.FirstMoments[i]));
-            tensors.Add(NamedTensor.From($"adam/v/{i:D4}", optimizer.SecondMoments[i]));
-        }
+        List<NamedTensor> tensors = TrainingStateFile.Tensors(policy, optimizer);
         using (var reference = tensor(state.ReferenceLogProbs)) tensors.Add(NamedTensor.From("reference_logprobs", reference));
         SafeTensorsFile.Write(path, tensors, new Dictionary<string, string>
         {
             ["format"] = Format,
             ["format_version"] = FormatVersion.ToString(CultureInfo.InvariantCulture),
             ["next_step"] = state.NextStep.ToString(CultureInfo.InvariantCulture),
-            ["optimizer_step"] = optimizer.Step.ToString(CultureInfo.InvariantCulture),
+            [TrainingStateFile.OptimizerStepKey] = optimizer.Step.ToString(CultureInfo.InvariantCulture),
             ["shuffle_seed"] = state.ShuffleSeed.ToString(CultureInfo.InvariantCulture),
             ["data_fingerprint"] = state.DataFingerprint,
             ["options_fingerprint"] = state.OptionsFingerprint,
@@ -48,44 +42,18 @@ internal static class DpoCheckpoint
     {
         var (tensors, metadata) = SafeTensorsFile.Read(path);
         PolicyCheckpoint.CheckFormat(path, metadata, Format, FormatVersion);
-        if (Required(path, metadata, "data_fingerprint") != dataFingerprint || Required(path, metadata, "options_fingerprint") != optionsFingerprint)
+        if (TrainingStateFile.Required(path, metadata, "data_fingerprint") != dataFingerprint || TrainingStateFile.Required(path, metadata, "options_fingerprint") != optionsFingerprint)
         {
             throw new InvalidOperationException($"checkpoint '{path}' belongs to other pairs or options; delete it to start over");
         }
-        var weights = tensors.Where(t => t.Key.StartsWith("policy/", StringComparison.Ordinal)).ToDictionary(t => t.Key["policy/".Length..], t => t.Value);
-        PolicyCheckpoint.Assign(path, policy, weights);
-        int count = optimizer.FirstMoments.Count;
-        var first = new List<Tensor>();
-        var second = new List<Tensor>();
-        try
-        {
-            for (int i = 0; i < count; i++)
-            {
-                first.Add(Moment(path, tensors, $"adam/m/{i:D4}", policy.Device));
-                second.Add(Moment(path, tensors, $"adam/v/{i:D4}", policy.Device));
-            }
-            optimizer.Restore(Number<long>(path, metadata, "optimizer_step"), first, second);
-        }
-        finally
-        {
-            foreach (var t in first.Concat(second)) t.Dispose();
-        }
+        TrainingStateFile.Restore(path, tensors, metadata, policy, optimizer);
         if (!tensors.TryGetValue("reference_logprobs", out var reference)) throw new CheckpointException(path, "lacks the reference log-probabilities");
         return new State(
-            Number<long>(path, metadata, "next_step"),
-            Number<ulong>(path, metadata, "shuffle_seed"),
+            TrainingStateFile.Number<long>(path, metadata, "next_step"),
+            TrainingStateFile.Number<ulong>(path, metadata, "shuffle_seed"),
             dataFingerprint,
             optionsFingerprint,
             System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(reference.Data).ToArray(),
-            DpoMetrics.Parse(Required(path, metadata, "metrics")) ?? throw new CheckpointException(path, "has unreadable training metrics"));
+            DpoMetrics.Parse(TrainingStateFile.Required(path, metadata, "metrics")) ?? throw new CheckpointException(path, "has unreadable training metrics"));
     }
-
-    private static T Number<T>(string path, IReadOnlyDictionary<string, string> metadata, string key) where T : IParsable<T> =>
-        T.TryParse(Required(path, metadata, key), CultureInfo.InvariantCulture, out var value) ? value : throw new CheckpointException(path, $"has an unreadable '{key}'");
-
-    private static string Required(string path, IReadOnlyDictionary<string, string> metadata, string key) =>
-        metadata.TryGetValue(key, out var value) ? value : throw new CheckpointException(path, $"lacks '{key}' in its metadata");
-
-    private static Tensor Moment(string path, IReadOnlyDictionary<string, NamedTensor> tensors, string name, Device device) =>
-        tensors.TryGetValue(name, out var stored) ? stored.ToTensor(device) : throw new CheckpointException(path, $"lacks optimizer state '{name}'");
 }

@@ -19,19 +19,13 @@ internal static class SftCheckpoint
 
     public static void Save(string path, TransformerPolicy policy, AdamW optimizer, State state)
     {
-        var tensors = new List<NamedTensor>();
-        tensors.AddRange(policy.named_parameters().Select(p => NamedTensor.From("policy/" + p.name, p.parameter)));
-        for (int i = 0; i < optimizer.FirstMoments.Count; i++)
-        {
-            tensors.Add(NamedTensor.From($"adam/m/{i:D4}", optimizer.FirstMoments[i]));
-            tensors.Add(NamedTensor.From($"adam/v/{i:D4}", optimizer.SecondMoments[i]));
-        }
+        List<NamedTensor> tensors = TrainingStateFile.Tensors(policy, optimizer);
         SafeTensorsFile.Write(path, tensors, new Dictionary<string, string>
         {
             ["format"] = Format,
             ["format_version"] = FormatVersion.ToString(CultureInfo.InvariantCulture),
             ["next_step"] = state.NextStep.ToString(CultureInfo.InvariantCulture),
-            ["optimizer_step"] = optimizer.Step.ToString(CultureInfo.InvariantCulture),
+            [TrainingStateFile.OptimizerStepKey] = optimizer.Step.ToString(CultureInfo.InvariantCulture),
             ["fingerprint"] = state.Fingerprint,
             // "R" round-trips every double, so the reported loss does not change across a resume.
             ["tail_losses"] = string.Join(' ', state.TailLosses.Select(l => l.ToString("R", CultureInfo.InvariantCulture))),
@@ -46,44 +40,18 @@ internal static class SftCheckpoint
     {
         var (tensors, metadata) = SafeTensorsFile.Read(path);
         PolicyCheckpoint.CheckFormat(path, metadata, Format, FormatVersion);
-        if (Required(path, metadata, "fingerprint") != fingerprint)
+        if (TrainingStateFile.Required(path, metadata, "fingerprint") != fingerprint)
         {
             throw new InvalidOperationException($"checkpoint '{path}' belongs to another task, seed or options; delete it to start over");
         }
-        int nextStep = Number<int>(path, metadata, "next_step");
-        long optimizerStep = Number<long>(path, metadata, "optimizer_step");
+        int nextStep = TrainingStateFile.Number<int>(path, metadata, "next_step");
         var tail = new List<double>();
-        foreach (string part in Required(path, metadata, "tail_losses").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (string part in TrainingStateFile.Required(path, metadata, "tail_losses").Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             tail.Add(double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out double loss)
                 ? loss : throw new CheckpointException(path, "has unreadable training losses"));
         }
-        var weights = tensors.Where(t => t.Key.StartsWith("policy/", StringComparison.Ordinal)).ToDictionary(t => t.Key["policy/".Length..], t => t.Value);
-        PolicyCheckpoint.Assign(path, policy, weights);
-        var first = new List<Tensor>();
-        var second = new List<Tensor>();
-        try
-        {
-            for (int i = 0; i < optimizer.FirstMoments.Count; i++)
-            {
-                first.Add(Moment(path, tensors, $"adam/m/{i:D4}", policy.Device));
-                second.Add(Moment(path, tensors, $"adam/v/{i:D4}", policy.Device));
-            }
-            optimizer.Restore(optimizerStep, first, second);
-        }
-        finally
-        {
-            foreach (var t in first.Concat(second)) t.Dispose();
-        }
+        TrainingStateFile.Restore(path, tensors, metadata, policy, optimizer);
         return new State(nextStep, fingerprint, [.. tail]);
     }
-
-    private static T Number<T>(string path, IReadOnlyDictionary<string, string> metadata, string key) where T : IParsable<T> =>
-        T.TryParse(Required(path, metadata, key), CultureInfo.InvariantCulture, out var value) ? value : throw new CheckpointException(path, $"has an unreadable '{key}'");
-
-    private static string Required(string path, IReadOnlyDictionary<string, string> metadata, string key) =>
-        metadata.TryGetValue(key, out var value) ? value : throw new CheckpointException(path, $"lacks '{key}' in its metadata");
-
-    private static Tensor Moment(string path, IReadOnlyDictionary<string, NamedTensor> tensors, string name, Device device) =>
-        tensors.TryGetValue(name, out var stored) ? stored.ToTensor(device) : throw new CheckpointException(path, $"lacks optimizer state '{name}'");
 }

@@ -250,6 +250,19 @@ public abstract class EngineContract
     }
 
     [Fact]
+    public async Task A_bug_is_reported_in_one_line_and_its_whole_text_kept_in_the_incident()
+    {
+        string definition = Definition("""[{"id": "buggy", "activity": "flaky", "retry": {"attempts": 2}}]""");
+        _control.FailTimes("buggy", 5, new InvalidOperationException("the first line\nframe #0: native frames follow"));
+
+        var (run, outcome) = await RunAsync(definition);
+
+        Assert.Equal("node 'buggy' (activity 'flaky') failed: InvalidOperationException: the first line", outcome.Error);
+        JournalEntry incident = Assert.Single(await JournalAsync(run.Id), entry => entry.Kind == "incident");
+        Assert.Contains("native frames follow", incident.DataJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_activity_returning_undeclared_outputs_fails_permanently()
     {
         var (_, outcome) = await RunAsync(Definition("""[{"id": "bad", "activity": "liar", "retry": {"attempts": 3}}]"""));

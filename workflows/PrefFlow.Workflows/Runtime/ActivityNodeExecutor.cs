@@ -133,7 +133,7 @@ internal sealed class ActivityNodeExecutor(RunExecution run)
         string message = ErrorClassifier.Describe(error);
         await run.State.EndNodeAsync(record.Id, status, message, kind, run.Time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
         var data = new JsonObject { ["attempt"] = record.Attempt, ["kind"] = kind.ToString(), ["exception"] = error.GetType().FullName };
-        if (kind == ErrorKind.Permanent && error is not ActivityException) data["detail"] = error.ToString();
+        if (error is not ActivityException) data["detail"] = error.ToString();
         await run.Journal.WriteAsync("incident", record.NodePath, $"attempt {record.Attempt} failed ({kind.ToString().ToLowerInvariant()}): {message}", data).ConfigureAwait(false);
     }
 

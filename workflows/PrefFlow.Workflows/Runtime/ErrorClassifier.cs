@@ -16,12 +16,19 @@ internal static class ErrorClassifier
         _ => ErrorKind.Permanent,
     };
 
-    /// <summary>One line for the run's error: an activity's own message, or the exception type and message for a bug.</summary>
-    public static string Describe(Exception error) => error switch
+    /// <summary>
+    /// One line for the run's error: an activity's own message, or the exception type and message for a bug. Only the
+    /// first line is kept (native libraries append their stack frames); the journal's incident keeps the whole text.
+    /// </summary>
+    public static string Describe(Exception error)
     {
-        ActivityException or TransientActivityException or ArtifactCorruptedException or ArtifactStoreException or TimeoutException => error.Message,
-        _ => $"{error.GetType().Name}: {error.Message}",
-    };
+        string message = error switch
+        {
+            ActivityException or TransientActivityException or ArtifactCorruptedException or ArtifactStoreException or TimeoutException => error.Message,
+            _ => $"{error.GetType().Name}: {error.Message}",
+        };
+        return message.Split('\n', 2)[0].Trim();
+    }
 
     // Database drivers (Npgsql, SQLite) say themselves whether an error may pass: a dropped connection, a busy file.
     private static bool IsTransientByStatus(Exception error) =>
