@@ -37,7 +37,9 @@ internal sealed class RunDispatcher : IAsyncDisposable
             quartz.AddJobType<ExecuteRunJob>();
             quartz.ConfigureScheduler(scheduler =>
             {
-                scheduler.InstanceName = $"prefflow-{Guid.NewGuid():N}";
+                // The name scopes the rows in the store: every process of one deployment shares it. The id is
+                // generated (AUTO), which clustering needs to tell the nodes apart.
+                scheduler.InstanceName = "prefflow";
                 scheduler.GenerateInstanceId = true;
             });
             quartz.UseDefaultThreadPool(settings.MaxConcurrency);
@@ -67,9 +69,18 @@ internal sealed class RunDispatcher : IAsyncDisposable
             JobKey key = RunJobs.Key(runId);
             await _scheduler.DeleteJob(key, CancellationToken.None).ConfigureAwait(false);
             await _scheduler.ScheduleJob(RunJobs.Job(runId), RunJobs.StartNow(runId, _executionGroup), ScheduleJobOptions.Replacing, CancellationToken.None).ConfigureAwait(false);
-            await using (cancellationToken.Register(() => _ = _scheduler.Interrupt(key, CancellationToken.None).AsTask()))
+            try
             {
-                return await run.Outcome.Task.ConfigureAwait(false);
+                await using (cancellationToken.Register(() => _ = _scheduler.Interrupt(key, CancellationToken.None).AsTask()))
+                {
+                    return await run.Outcome.Task.ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                // The run ended here (whatever its status, the state store has it): no trigger of its job, not even
+                // one a concurrently starting process set up as a recovery, may fire it again.
+                await _scheduler.DeleteJob(key, CancellationToken.None).ConfigureAwait(false);
             }
         }
         finally
