@@ -13,13 +13,13 @@ namespace PrefFlow.Host.Commands;
 /// </summary>
 internal static class RunReporter
 {
-    public static async Task<int> ExecuteAsync(EngineHost host, string runId, bool json, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(EngineHost host, SchedulerSettings scheduling, string runId, bool json, CancellationToken cancellationToken)
     {
         // With --json, stdout carries only the JSON; progress goes to stderr.
         TextWriter progress = json ? Console.Error : Console.Out;
         var printer = new ProgressPrinter(progress, Console.IsOutputRedirected ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(2));
         RunOutcome outcome;
-        await using (RunDispatcher dispatcher = await RunDispatcher.StartAsync(SchedulerSettings.ForCli(host.DataFolder), host.Engine, cancellationToken).ConfigureAwait(false))
+        await using (RunDispatcher dispatcher = await RunDispatcher.StartAsync(scheduling, host.Engine, cancellationToken).ConfigureAwait(false))
         {
             outcome = await dispatcher.ExecuteAsync(runId, printer, cancellationToken).ConfigureAwait(false);
         }

@@ -16,10 +16,11 @@ internal sealed class RunDispatcher : IAsyncDisposable
     private readonly IScheduler _scheduler;
     private readonly PendingRuns _pending;
     private readonly string _executionGroup;
+    private readonly PreferredNode _node;
 
-    private RunDispatcher(IScheduler scheduler, PendingRuns pending, string executionGroup)
+    private RunDispatcher(IScheduler scheduler, PendingRuns pending, string executionGroup, PreferredNode node)
     {
-        (_scheduler, _pending, _executionGroup) = (scheduler, pending, executionGroup);
+        (_scheduler, _pending, _executionGroup, _node) = (scheduler, pending, executionGroup, node);
     }
 
     /// <summary>Builds and starts the scheduler (creating the store's tables if missing).</summary>
@@ -54,7 +55,9 @@ internal sealed class RunDispatcher : IAsyncDisposable
             });
         }).BuildScheduler(cancellationToken).ConfigureAwait(false);
         await scheduler.Start(cancellationToken).ConfigureAwait(false);
-        return new RunDispatcher(scheduler, pending, executionGroup);
+        // Unclustered, every process has the same instance id: a pin would mean nothing.
+        PreferredNode node = settings.Clustered ? PreferredNode.For(await scheduler.GetSchedulerInstanceId(cancellationToken).ConfigureAwait(false)) : PreferredNode.None;
+        return new RunDispatcher(scheduler, pending, executionGroup, node);
     }
 
     /// <summary>
@@ -68,7 +71,7 @@ internal sealed class RunDispatcher : IAsyncDisposable
         {
             JobKey key = RunJobs.Key(runId);
             await _scheduler.DeleteJob(key, CancellationToken.None).ConfigureAwait(false);
-            await _scheduler.ScheduleJob(RunJobs.Job(runId), RunJobs.StartNow(runId, _executionGroup), ScheduleJobOptions.Replacing, CancellationToken.None).ConfigureAwait(false);
+            await _scheduler.ScheduleJob(RunJobs.Job(runId), RunJobs.StartNow(runId, _executionGroup, _node), ScheduleJobOptions.Replacing, CancellationToken.None).ConfigureAwait(false);
             try
             {
                 await using (cancellationToken.Register(() => _ = _scheduler.Interrupt(key, CancellationToken.None).AsTask()))
@@ -80,12 +83,35 @@ internal sealed class RunDispatcher : IAsyncDisposable
             {
                 // The run ended here (whatever its status, the state store has it): no trigger of its job, not even
                 // one a concurrently starting process set up as a recovery, may fire it again.
-                await _scheduler.DeleteJob(key, CancellationToken.None).ConfigureAwait(false);
+                await ForgetAsync(key).ConfigureAwait(false);
             }
         }
         finally
         {
             _pending.Remove(runId);
+        }
+    }
+
+    // The store removes the finished job itself as its firing completes; deleting it at the same moment can fail on
+    // the trigger that transaction just removed, so a failure is retried, and one that persists only leaves a job
+    // whose run already ended (the engine refuses to execute it again).
+    private async Task ForgetAsync(JobKey key)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _scheduler.DeleteJob(key, CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+            catch (SchedulerException) when (attempt < 3)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt)).ConfigureAwait(false);
+            }
+            catch (SchedulerException)
+            {
+                return;
+            }
         }
     }
 

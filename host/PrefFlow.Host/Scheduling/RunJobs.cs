@@ -18,11 +18,15 @@ internal static class RunJobs
         .RequestRecovery(true)
         .Build();
 
-    /// <summary>A trigger that fires now, in the execution group of the process that is to execute it.</summary>
-    public static ITrigger StartNow(string runId, string executionGroup) => TriggerBuilder.Create()
+    /// <summary>
+    /// A trigger that fires now, in the execution group of the process that is to execute it; in a cluster also
+    /// pinned to that node, so a server (which serves every group) fires it only when that node stopped checking in.
+    /// </summary>
+    public static ITrigger StartNow(string runId, string executionGroup, PreferredNode node) => TriggerBuilder.Create()
         .WithIdentity(runId, Group)
         .ForJob(Key(runId))
         .WithExecutionGroup(executionGroup)
+        .WithPreferredNode(node)
         .StartNow()
         .Build();
 }

@@ -30,6 +30,9 @@ internal sealed record SchedulerSettings
     public static SchedulerSettings ForCli(string dataFolder)
     {
         bool postgres = string.Equals(Environment.GetEnvironmentVariable("PREFFLOW_STATE_STORE")?.Trim(), "postgres", StringComparison.OrdinalIgnoreCase);
+        bool clustered = Environment.GetEnvironmentVariable("PREFFLOW_CLUSTER")?.Trim() is "1" or "true";
+        // Quartz refuses to cluster over SQLite (its file locks cannot serialize several hosts); say so before any work.
+        if (clustered && !postgres) throw new ArgumentException("PREFFLOW_CLUSTER needs PREFFLOW_STATE_STORE=postgres: Quartz does not cluster over SQLite.");
         return new SchedulerSettings
         {
             Store = postgres ? SchedulerStore.Postgres : SchedulerStore.Sqlite,
@@ -38,7 +41,7 @@ internal sealed record SchedulerSettings
                     ? connection
                     : throw new ArgumentException("PREFFLOW_STATE_STORE is postgres, so PREFFLOW_POSTGRES must hold a connection string, but it is not set.")
                 : $"Data Source={Path.Combine(dataFolder, "scheduler.db")}",
-            Clustered = Environment.GetEnvironmentVariable("PREFFLOW_CLUSTER")?.Trim() is "1" or "true",
+            Clustered = clustered,
         };
     }
 }
