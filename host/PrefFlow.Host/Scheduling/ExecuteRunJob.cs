@@ -21,7 +21,8 @@ internal sealed class ExecuteRunJob(WorkflowEngine engine, PendingRuns pending, 
         }
         else if (settings.ExecutesRecoveredWork)
         {
-            await engine.ExecuteAsync(runId, null, Stop(context, cancellationToken, CancellationToken.None).Token).ConfigureAwait(false);
+            using CancellationTokenSource stop = Stop(context, cancellationToken, CancellationToken.None);
+            await engine.ExecuteAsync(runId, null, stop.Token).ConfigureAwait(false);
         }
         else
         {

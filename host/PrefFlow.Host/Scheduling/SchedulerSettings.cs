@@ -2,9 +2,15 @@ namespace PrefFlow.Host.Scheduling;
 
 /// <summary>
 /// How the Quartz scheduler that dispatches runs is set up. The store follows the state store: SQLite at
-/// DATA/scheduler.db by default, the state store's PostgreSQL database when PREFFLOW_STATE_STORE=postgres.
-/// PREFFLOW_CLUSTER=1 turns on Quartz clustering, for several hosts sharing one PostgreSQL database (Step 4):
-/// with it a host that dies has its runs recovered by another; without it exactly one scheduler may use the store at a time.
+/// DATA/scheduler.db by default, the state store's PostgreSQL database when PREFFLOW_STATE_STORE=postgres (Quartz's
+/// qrtz_ tables beside the state tables); either way the tables are created when missing.
+/// PREFFLOW_CLUSTER=1 turns on Quartz clustering (PostgreSQL only), for several hosts sharing one database (Step 4).
+/// Unclustered, Quartz assumes it is the store's only scheduler; clustered, nodes check in, and a node that stops
+/// checking in has its runs recovered by another.
+/// Recovery: a run's job asks for recovery, so a process killed while executing it leaves it stored. A CLI process
+/// (<see cref="ExecutesRecoveredWork"/> off) fires only the triggers it scheduled itself (an execution group of its
+/// own), so 'prefflow run X' never starts resuming a crashed run Y; Y's job waits for 'prefflow resume Y' (which
+/// replaces it) or for a server (<see cref="ExecutesRecoveredWork"/> on), which serves every group and executes it.
 /// </summary>
 internal sealed record SchedulerSettings
 {
