@@ -42,7 +42,7 @@ internal static class EngineBenchmark
     {
         Directory.CreateDirectory(folder);
         IStateStore state = await StateStoreFactory.OpenAsync(new StateStoreOptions { ConnectionString = $"Data Source={Path.Combine(folder, "state.db")}" });
-        var engine = new WorkflowEngine(state, new LocalFolderArtifactStore(Path.Combine(folder, "artifacts")), new ActivityRegistry([new NoOp()]));
+        var engine = new WorkflowEngine(state, new LocalFolderArtifactStore(Path.Combine(folder, "artifacts")), new ActivityRegistry([new NoOpActivity()]));
         RunRecord run = await engine.CreateRunAsync(new RunRequest(ChainDefinition(), new Dictionary<string, string>(), 1));
         var clock = Stopwatch.StartNew();
         RunOutcome outcome = await engine.ExecuteAsync(run.Id);
@@ -81,14 +81,5 @@ internal static class EngineBenchmark
             if (i > 0) edges.Append(i == 1 ? "" : ",").Append($$"""{"from": "n{{i - 1}}", "to": "n{{i}}"}""");
         }
         return $$"""{"id": "noop-chain", "version": 1, "name": "no-op chain", "nodes": [{{nodes}}], "edges": [{{edges}}]}""";
-    }
-
-    private sealed class NoOp : IActivity
-    {
-        public ActivityDescriptor Descriptor { get; } = new("noop", "test", "returns its input",
-            [new InputDescriptor("value", DataType.Integer, Required: true)], [new OutputDescriptor("value", DataType.Integer)]);
-
-        public Task<IReadOnlyDictionary<string, JsonNode?>> ExecuteAsync(IActivityContext context, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyDictionary<string, JsonNode?>>(new Dictionary<string, JsonNode?> { ["value"] = context.Inputs.GetInt64("value") });
     }
 }

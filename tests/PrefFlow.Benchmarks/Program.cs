@@ -3,13 +3,13 @@ namespace PrefFlow.Benchmarks;
 /// <summary>
 /// PrefFlow's benchmarks. Each prints its figures with a ratio against a baseline measured in the
 /// same run, since absolute times on shared machines are noisy. Arguments pick benchmarks:
-/// "model", "selection", "engine" (default: all).
+/// "model", "selection", "engine", "dispatch" (default: all).
 /// </summary>
 internal static class Program
 {
     private static int Main(string[] args)
     {
-        var chosen = args.Length == 0 ? ["model", "selection", "engine"] : args;
+        var chosen = args.Length == 0 ? ["model", "selection", "engine", "dispatch"] : args;
         foreach (string name in chosen)
         {
             switch (name)
@@ -17,8 +17,9 @@ internal static class Program
                 case "model": ModelBenchmark.Run(Console.Out); break;
                 case "selection": SelectionBenchmark.Run(Console.Out); break;
                 case "engine": EngineBenchmark.Run(Console.Out); break;
+                case "dispatch": DispatchBenchmark.Run(Console.Out); break;
                 default:
-                    Console.Error.WriteLine($"unknown benchmark '{name}': expected model, selection or engine");
+                    Console.Error.WriteLine($"unknown benchmark '{name}': expected model, selection, engine or dispatch");
                     return 2;
             }
         }

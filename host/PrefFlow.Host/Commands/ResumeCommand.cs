@@ -1,4 +1,5 @@
 using PrefFlow.Host.Hosting;
+using PrefFlow.Host.Scheduling;
 using System.CommandLine;
 
 namespace PrefFlow.Host.Commands;
@@ -20,7 +21,7 @@ internal static class ResumeCommand
         command.SetAction((result, cancellationToken) => CliAction.RunAsync(async token =>
         {
             EngineHost host = await EngineHost.OpenAsync(result.GetValue(dataDir), execution.Engine(result), execution.Learning(result), token).ConfigureAwait(false);
-            return await RunReporter.ExecuteAsync(host, result.GetValue(run)!, result.GetValue(json), token).ConfigureAwait(false);
+            return await RunReporter.ExecuteAsync(host, SchedulerSettings.ForCli(host.DataFolder), result.GetValue(run)!, result.GetValue(json), token).ConfigureAwait(false);
         }, cancellationToken));
         return command;
     }

@@ -1,4 +1,5 @@
 using PrefFlow.Host.Hosting;
+using PrefFlow.Host.Scheduling;
 using PrefFlow.Storage.State;
 using PrefFlow.Workflows.Runtime;
 using System.CommandLine;
@@ -27,9 +28,10 @@ internal static class RunCommand
             IReadOnlyDictionary<string, string> parameters = ParseSettings(result.GetValue(set) ?? []);
             string text = DefinitionSource.Read(result.GetValue(definition)!);
             EngineHost host = await EngineHost.OpenAsync(result.GetValue(dataDir), execution.Engine(result), execution.Learning(result), token).ConfigureAwait(false);
+            SchedulerSettings scheduling = SchedulerSettings.ForCli(host.DataFolder);
             RunRecord run = await host.Engine.CreateRunAsync(new RunRequest(text, parameters, result.GetValue(seed), result.GetValue(runId)), token).ConfigureAwait(false);
             (result.GetValue(json) ? Console.Error : Console.Out).WriteLine($"run {run.Id} created in {host.DataFolder}");
-            return await RunReporter.ExecuteAsync(host, run.Id, result.GetValue(json), token).ConfigureAwait(false);
+            return await RunReporter.ExecuteAsync(host, scheduling, run.Id, result.GetValue(json), token).ConfigureAwait(false);
         }, cancellationToken));
         return command;
     }

@@ -1,20 +1,28 @@
 using PrefFlow.Host.Hosting;
 using PrefFlow.Host.Rendering;
+using PrefFlow.Host.Scheduling;
 using PrefFlow.Storage.State;
 using PrefFlow.Workflows.Runtime;
 using Spectre.Console;
 
 namespace PrefFlow.Host.Commands;
 
-/// <summary>Executes a run with live progress, then prints its results table (or its JSON) and returns the exit code.</summary>
+/// <summary>
+/// Executes a run with live progress, dispatched as a Quartz job, then prints its results table (or its JSON) and
+/// returns the exit code.
+/// </summary>
 internal static class RunReporter
 {
-    public static async Task<int> ExecuteAsync(EngineHost host, string runId, bool json, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(EngineHost host, SchedulerSettings scheduling, string runId, bool json, CancellationToken cancellationToken)
     {
         // With --json, stdout carries only the JSON; progress goes to stderr.
         TextWriter progress = json ? Console.Error : Console.Out;
         var printer = new ProgressPrinter(progress, Console.IsOutputRedirected ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(2));
-        RunOutcome outcome = await host.Engine.ExecuteAsync(runId, printer, cancellationToken).ConfigureAwait(false);
+        RunOutcome outcome;
+        await using (RunDispatcher dispatcher = await RunDispatcher.StartAsync(scheduling, host.Engine, cancellationToken).ConfigureAwait(false))
+        {
+            outcome = await dispatcher.ExecuteAsync(runId, printer, cancellationToken).ConfigureAwait(false);
+        }
         RunSummary summary = await host.Summaries.ReadAsync(runId, CancellationToken.None).ConfigureAwait(false);
         Print(summary, json);
         if (outcome.Status == RunStatus.Succeeded) return CliAction.Succeeded;

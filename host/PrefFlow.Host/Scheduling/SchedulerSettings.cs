@@ -1,0 +1,53 @@
+namespace PrefFlow.Host.Scheduling;
+
+/// <summary>
+/// How the Quartz scheduler that dispatches runs is set up. The store follows the state store: SQLite at
+/// DATA/scheduler.db by default, the state store's PostgreSQL database when PREFFLOW_STATE_STORE=postgres (Quartz's
+/// qrtz_ tables beside the state tables); either way the tables are created when missing.
+/// PREFFLOW_CLUSTER=1 turns on Quartz clustering (PostgreSQL only), for several hosts sharing one database (Step 4).
+/// Unclustered, Quartz assumes it is the store's only scheduler; clustered, nodes check in, and a node that stops
+/// checking in has its runs recovered by another.
+/// Recovery: a run's job asks for recovery, so a process killed while executing it leaves it stored. A CLI process
+/// (<see cref="ExecutesRecoveredWork"/> off) fires only the triggers it scheduled itself (an execution group of its
+/// own), so 'prefflow run X' never starts resuming a crashed run Y; Y's job waits for 'prefflow resume Y' (which
+/// replaces it) or for a server (<see cref="ExecutesRecoveredWork"/> on), which serves every group and executes it.
+/// </summary>
+internal sealed record SchedulerSettings
+{
+    /// <summary>The execution group of recovered runs that a CLI process set aside: only a server serves it.</summary>
+    public const string ParkedGroup = "prefflow-parked";
+
+    public required SchedulerStore Store { get; init; }
+
+    public required string ConnectionString { get; init; }
+
+    /// <summary>Quartz clustering (check-ins, recovery of a dead node's runs by another node).</summary>
+    public bool Clustered { get; init; }
+
+    /// <summary>
+    /// Whether this process executes runs it did not ask for: recovered after a crash, or parked by a CLI process.
+    /// Off in the CLI, which executes only the run it was given; on in a server (Step 4).
+    /// </summary>
+    public bool ExecutesRecoveredWork { get; init; }
+
+    /// <summary>Runs executing at once in this process.</summary>
+    public int MaxConcurrency { get; init; } = 4;
+
+    public static SchedulerSettings ForCli(string dataFolder)
+    {
+        bool postgres = string.Equals(Environment.GetEnvironmentVariable("PREFFLOW_STATE_STORE")?.Trim(), "postgres", StringComparison.OrdinalIgnoreCase);
+        bool clustered = Environment.GetEnvironmentVariable("PREFFLOW_CLUSTER")?.Trim() is "1" or "true";
+        // Quartz refuses to cluster over SQLite (its file locks cannot serialize several hosts); say so before any work.
+        if (clustered && !postgres) throw new ArgumentException("PREFFLOW_CLUSTER needs PREFFLOW_STATE_STORE=postgres: Quartz does not cluster over SQLite.");
+        return new SchedulerSettings
+        {
+            Store = postgres ? SchedulerStore.Postgres : SchedulerStore.Sqlite,
+            ConnectionString = postgres
+                ? Environment.GetEnvironmentVariable("PREFFLOW_POSTGRES") is { Length: > 0 } connection
+                    ? connection
+                    : throw new ArgumentException("PREFFLOW_STATE_STORE is postgres, so PREFFLOW_POSTGRES must hold a connection string, but it is not set.")
+                : $"Data Source={Path.Combine(dataFolder, "scheduler.db")}",
+            Clustered = clustered,
+        };
+    }
+}
