@@ -20,6 +20,7 @@ public sealed class JsonSnapshotTests(MiniRun finished)
         Mask(json);
         // Nodes that start together (independent branches) are listed in the order they happened to start.
         json["nodes"] = new JArray(json["nodes"]!.OrderBy(node => (string)node["path"]!, StringComparer.Ordinal));
+        json["artifacts"] = new JArray(json["artifacts"]!.OrderBy(artifact => $"{artifact["node"]} {artifact["output"]}", StringComparer.Ordinal));
         Snapshot.Match(json);
     }
 
