@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace PrefFlow.Learning.Training;
@@ -38,16 +39,23 @@ public sealed class AdamW : IDisposable
         double correction1 = 1 - Math.Pow(_beta1, Step);
         double correction2 = 1 - Math.Pow(_beta2, Step);
         using var _ = no_grad();
+        // Scalars held in locals for the whole loop: a temporary one could be freed by a garbage collection while a
+        // native call still reads it (TorchSharp does not keep its arguments alive).
+        using Scalar decay = (1 - learningRate * _weightDecay).ToScalar();
+        using Scalar beta1 = _beta1.ToScalar(), oneMinusBeta1 = (1 - _beta1).ToScalar();
+        using Scalar beta2 = _beta2.ToScalar(), oneMinusBeta2 = (1 - _beta2).ToScalar();
+        using Scalar correction = Math.Sqrt(correction2).ToScalar(), epsilon = _epsilon.ToScalar();
+        using Scalar stepSize = (-learningRate / correction1).ToScalar();
         for (int i = 0; i < _parameters.Length; i++)
         {
             var gradient = _parameters[i].grad;
             if (gradient is null) continue;
             using var scope = NewDisposeScope();
-            _parameters[i].mul_(1 - learningRate * _weightDecay);
-            _firstMoments[i].mul_(_beta1).add_(gradient, alpha: 1 - _beta1);
-            _secondMoments[i].mul_(_beta2).addcmul_(gradient, gradient, value: 1 - _beta2);
-            var denominator = (_secondMoments[i].sqrt() / Math.Sqrt(correction2)).add_(_epsilon);
-            _parameters[i].addcdiv_(_firstMoments[i], denominator, value: -learningRate / correction1);
+            _parameters[i].mul_(decay);
+            _firstMoments[i].mul_(beta1).add_(gradient, alpha: oneMinusBeta1);
+            _secondMoments[i].mul_(beta2).addcmul_(gradient, gradient, value: oneMinusBeta2);
+            var denominator = _secondMoments[i].sqrt().div(correction).add_(epsilon);
+            _parameters[i].addcdiv_(_firstMoments[i], denominator, value: stepSize);
         }
     }
 

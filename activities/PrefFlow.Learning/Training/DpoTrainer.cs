@@ -1,3 +1,4 @@
+using TorchSharp;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -124,8 +125,9 @@ public sealed class DpoTrainer
             (losses.sum() / batch.Length).backward();
 
             using var noGrad = no_grad();
-            var chosenRewards = (_options.Beta * (policyChosen - refChosen)).to(ScalarType.Float64).cpu().data<double>().ToArray();
-            var rejectedRewards = (_options.Beta * (policyRejected - refRejected)).to(ScalarType.Float64).cpu().data<double>().ToArray();
+            using Scalar beta = _options.Beta.ToScalar();
+            var chosenRewards = policyChosen.sub(refChosen).mul(beta).to(ScalarType.Float64).cpu().data<double>().ToArray();
+            var rejectedRewards = policyRejected.sub(refRejected).mul(beta).to(ScalarType.Float64).cpu().data<double>().ToArray();
             double microLoss = losses.sum().item<float>();
             batchLoss += microLoss;
             metrics.Loss += microLoss;

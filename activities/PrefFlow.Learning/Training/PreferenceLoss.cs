@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace PrefFlow.Learning.Training;
@@ -14,12 +15,17 @@ public static class PreferenceLoss
     public static Tensor Compute(PreferenceLossKind kind, double beta, double labelSmoothing,
         Tensor policyChosen, Tensor policyRejected, Tensor referenceChosen, Tensor referenceRejected)
     {
-        var h = policyChosen - referenceChosen - (policyRejected - referenceRejected);
+        // Every scalar is held in a local until the end: a temporary could be freed mid-call by a garbage collection.
+        using Scalar scaled = beta.ToScalar(), negatedBeta = (-beta).ToScalar();
+        using Scalar margin = (1.0 / (2.0 * beta)).ToScalar();
+        using Scalar keep = (-(1 - labelSmoothing)).ToScalar(), flip = labelSmoothing.ToScalar();
+        var h = policyChosen.sub(referenceChosen).sub(policyRejected.sub(referenceRejected));
         return kind switch
         {
-            PreferenceLossKind.Dpo => -nn.functional.logsigmoid(beta * h),
-            PreferenceLossKind.Ipo => (h - 1.0 / (2.0 * beta)).square(),
-            PreferenceLossKind.ConservativeDpo => -(1 - labelSmoothing) * nn.functional.logsigmoid(beta * h) - labelSmoothing * nn.functional.logsigmoid(-beta * h),
+            PreferenceLossKind.Dpo => nn.functional.logsigmoid(h.mul(scaled)).neg(),
+            PreferenceLossKind.Ipo => h.sub(margin).square(),
+            PreferenceLossKind.ConservativeDpo =>
+                nn.functional.logsigmoid(h.mul(scaled)).mul(keep).sub(nn.functional.logsigmoid(h.mul(negatedBeta)).mul(flip)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown preference loss"),
         };
     }

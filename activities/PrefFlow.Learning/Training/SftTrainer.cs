@@ -1,3 +1,4 @@
+using TorchSharp;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -66,7 +67,8 @@ public sealed class SftTrainer
                 var micro = items.GetRange(start, Math.Min(_options.MicroBatchSize, items.Count - start));
                 var logProbs = SequenceLogProbs.Compute(_policy, micro);
                 // Mean negative log-likelihood per response token over the whole batch.
-                var microLoss = -logProbs.sum() / batchTokens;
+                using Scalar tokens = batchTokens.ToScalar();
+                var microLoss = logProbs.sum().neg().div(tokens);
                 microLoss.backward();
                 loss += microLoss.item<float>();
             }
