@@ -1,7 +1,6 @@
 using PrefFlow.Host.Hosting;
 using PrefFlow.Host.Rendering;
 using PrefFlow.Storage.Artifacts;
-using PrefFlow.Workflows.Activities;
 using PrefFlow.Workflows.Runtime;
 using Spectre.Console;
 using System.CommandLine;
@@ -36,13 +35,7 @@ internal static class ArtifactsCommand
             }
             if (result.GetValue(json))
             {
-                JsonNode[] list = summary.Artifacts.Select(entry =>
-                {
-                    JsonObject item = ArtifactValue.ToJson(entry.Artifact);
-                    item.Insert(0, "output", entry.Output);
-                    item.Insert(0, "node", entry.NodePath);
-                    return (JsonNode)item;
-                }).ToArray();
+                JsonNode[] list = [.. summary.Artifacts.Select(RunJson.Artifact)];
                 Console.Out.WriteLine(new JsonArray(list).ToJsonString(RunJson.Indented));
                 return CliAction.Succeeded;
             }

@@ -28,7 +28,7 @@ internal static class RunReporter
         if (outcome.Status == RunStatus.Succeeded) return CliAction.Succeeded;
         Console.Error.WriteLine(outcome.Status == RunStatus.Failed
             ? $"prefflow: {outcome.Error}"
-            : $"prefflow: run '{runId}' {JsonName(outcome.Status)}; continue it with 'prefflow resume {runId}'.");
+            : $"prefflow: run '{runId}' {RunJson.Name(outcome.Status)}; continue it with 'prefflow resume {runId}'.");
         return CliAction.RunDidNotSucceed;
     }
 
@@ -40,7 +40,7 @@ internal static class RunReporter
             return;
         }
         AnsiConsole.WriteLine();
-        AnsiConsole.MarkupLine($"run [bold]{Markup.Escape(summary.Run.Id)}[/]: {JsonName(summary.Status)}" +
+        AnsiConsole.MarkupLine($"run [bold]{Markup.Escape(summary.Run.Id)}[/]: {RunJson.Name(summary.Status)}" +
                                $" (definition {Markup.Escape(summary.Run.DefinitionId)} v{summary.Run.DefinitionVersion}, seed {summary.Run.Seed})");
         if (summary.Iterations.Count > 0) AnsiConsole.Write(RunTables.Iterations(summary));
         if (summary.Run.Error is { } error) AnsiConsole.MarkupLine($"error: {Markup.Escape(error)}");
@@ -50,6 +50,4 @@ internal static class RunReporter
                                   $"{timing.OutsideActivitiesSeconds:0.00} s outside them ({timing.OutsideActivitiesShare:P2})");
         }
     }
-
-    private static string JsonName(RunStatus status) => RunJson.Name(status);
 }

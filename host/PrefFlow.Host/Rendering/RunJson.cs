@@ -81,7 +81,7 @@ internal static class RunJson
         ["outputs"] = node.Outputs?.DeepClone(),
     };
 
-    private static JsonObject Artifact(ArtifactEntry entry)
+    public static JsonObject Artifact(ArtifactEntry entry)
     {
         JsonObject json = ArtifactValue.ToJson(entry.Artifact);
         json.Insert(0, "output", entry.Output);
