@@ -19,6 +19,8 @@ internal static class Program
         root.Subcommands.Add(LogsCommand.Create());
         root.Subcommands.Add(ArtifactsCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(SweepCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(ExperimentCommand.Create());
         root.Subcommands.Add(PresetsCommand.Create());
         var parsed = root.Parse(args);
