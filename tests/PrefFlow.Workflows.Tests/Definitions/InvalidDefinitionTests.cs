@@ -90,6 +90,8 @@ public class InvalidDefinitionTests
         Add("schedule keep fraction out of range", d => Loop(d)["schedule"]!["keepFraction"] = 1.5, "/nodes/1/loop/schedule/keepFraction", "keepFraction must be");
         Add("schedule rule unknown", d => Loop(d)["schedule"]!["rule"] = "shrink", "/nodes/1/loop/schedule/rule", "unknown rule \"shrink\"");
         Add("schedule budget of zero", d => Loop(d)["schedule"] = new JsonArray(1000, 0), "/nodes/1/loop/schedule/1", "must be at least 1 prompt, but it is 0");
+        Add("schedule bound to an unknown parameter", d => Loop(d)["schedule"]!["total"] = "${params.budget}", "/nodes/1/loop/schedule/total", "unknown parameter 'budget'");
+        Add("schedule bound to a node output", d => Loop(d)["schedule"]!["iterations"] = "${nodes.train.outputs.policy}", "/nodes/1/loop/schedule/iterations", "train");
         Add("empty loop body", d => { Loop(d)["nodes"] = new JsonArray(); Loop(d)["edges"] = new JsonArray(); }, "/nodes/1/loop/nodes", "a flowchart needs at least one node");
 
         // The graph.

@@ -169,6 +169,34 @@ public abstract class EngineContract
     }
 
     [Fact]
+    public async Task A_schedule_takes_its_rule_and_sizes_from_parameters_when_the_loop_starts()
+    {
+        const string parameters = """
+            {"rule": {"type": "string", "default": "constant"}, "total": {"type": "integer", "default": 60}, "rounds": {"type": "integer", "default": 3}}
+            """;
+        string definition = Definition("""
+            [{"id": "iterations", "loop": {
+                "schedule": {"rule": "${params.rule}", "total": "${params.total}", "iterations": "${params.rounds}", "keepFraction": 0.5},
+                "carry": {}, "edges": [], "next": {},
+                "nodes": [{"id": "step", "activity": "add", "inputs": {"a": "${iteration.budget}"}}]}}]
+            """, parameters: parameters);
+
+        var (constant, constantOutcome) = await RunAsync(definition);
+        var (decrease, decreaseOutcome) = await RunAsync(definition, parameters: new Dictionary<string, string> { ["rule"] = "decrease", ["total"] = "300" });
+        var (broken, brokenOutcome) = await RunAsync(definition, parameters: new Dictionary<string, string> { ["rule"] = "sideways" });
+
+        AssertSucceeded(constantOutcome);
+        AssertSucceeded(decreaseOutcome);
+        var reader = new RunSummaryReader(State, TestActivities.Registry(_control));
+        Assert.Equal([20, 20, 20], (await reader.ReadAsync(constant.Id)).Iterations.Select(row => row.Budget));
+        Assert.Equal([150, 100, 50], (await reader.ReadAsync(decrease.Id)).Iterations.Select(row => row.Budget));
+        Assert.Equal(RunStatus.Failed, brokenOutcome.Status);
+        Assert.Contains("loop 'iterations': its schedule", brokenOutcome.Error);
+        Assert.Contains("sideways", brokenOutcome.Error);
+        Assert.Empty(await State.ListNodeExecutionsAsync(broken.Id));
+    }
+
+    [Fact]
     public async Task The_summary_lists_each_node_every_artifact_and_where_the_time_went()
     {
         string definition = Definition("""

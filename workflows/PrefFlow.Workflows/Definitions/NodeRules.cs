@@ -68,7 +68,7 @@ internal sealed partial class NodeRules(IActivityCatalog catalog, ReferenceCheck
     {
         string loopPointer = pointer + "/loop";
         if (node.Inputs.Count > 0) errors.Add(new(pointer + "/inputs", $"loop node '{node.Id}' takes no inputs: give the values its body starts from in loop.carry."));
-        Schedule(loop.Schedule, loopPointer + "/schedule");
+        Schedule(loop.Schedule, loopPointer + "/schedule", scope, node.Id);
         foreach ((string name, JsonNode? value) in loop.Carry)
         {
             string at = JsonPointer.Append(loopPointer + "/carry", name);
@@ -92,11 +92,24 @@ internal sealed partial class NodeRules(IActivityCatalog catalog, ReferenceCheck
         }
     }
 
-    private void Schedule(JsonNode? schedule, string pointer)
+    private void Schedule(JsonNode? schedule, string pointer, Scope scope, string loopId)
     {
+        // Bound values (e.g. "${params.total}") are known only when a run starts: check their expressions here, and
+        // the schedule they make when the loop runs.
+        var bound = Leaves(schedule, pointer).Where(leaf => leaf.Value is JsonValue v && v.GetValueKind() == JsonValueKind.String
+            && v.GetValue<string>().Contains("${", StringComparison.Ordinal)).ToList();
+        foreach ((string at, JsonNode? value) in bound) Value(value, at, "schedule value", null, scope, loopId);
+        if (bound.Count > 0) return;
         JsonElement element = JsonSerializer.SerializeToElement(schedule);
         foreach (ScheduleError error in BudgetScheduleJson.Parse(element).Errors) errors.Add(new(pointer + error.Pointer, error.Reason));
     }
+
+    private static IEnumerable<(string Pointer, JsonNode? Value)> Leaves(JsonNode? node, string pointer) => node switch
+    {
+        JsonObject members => members.SelectMany(m => Leaves(m.Value, JsonPointer.Append(pointer, m.Key))),
+        JsonArray items => items.SelectMany((item, i) => Leaves(item, JsonPointer.Append(pointer, i.ToString(System.Globalization.CultureInfo.InvariantCulture)))),
+        _ => [(pointer, node)],
+    };
 
     private void Retry(RetryDefinition retry, string pointer)
     {

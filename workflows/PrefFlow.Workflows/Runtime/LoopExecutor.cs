@@ -14,9 +14,9 @@ internal sealed class LoopExecutor(RunExecution run)
     public async Task<JsonObject> ExecuteAsync(string loopId, LoopDefinition loop, RuntimeScope scope, CancellationToken cancellationToken)
     {
         string loopPath = scope.PathOf(loopId);
-        BudgetScheduleParseResult parsed = BudgetScheduleJson.Parse(JsonSerializer.SerializeToElement(loop.Schedule));
+        BudgetScheduleParseResult parsed = BudgetScheduleJson.Parse(JsonSerializer.SerializeToElement(Bind(loop.Schedule, scope, loopPath, "schedule")));
         IReadOnlyList<IterationBudget> iterations = parsed.Schedule?.Expand()
-            ?? throw new NodeFailedException(loopPath, $"loop '{loopPath}': {string.Join("; ", parsed.Errors.Select(e => e.Reason))}");
+            ?? throw new NodeFailedException(loopPath, $"loop '{loopPath}': its schedule {string.Join("; ", parsed.Errors.Select(e => (e.Pointer.Length > 0 ? $"at {e.Pointer}: " : "") + e.Reason))}");
         JsonObject carried = Evaluate(loop.Carry, scope, loopPath, "carry");
         foreach (IterationBudget budget in iterations)
         {
@@ -40,6 +40,14 @@ internal sealed class LoopExecutor(RunExecution run)
         }
         return carried;
     }
+
+    // A schedule's values may be bindings (e.g. "total": "${params.total}"), so that one definition serves several budgets.
+    private static JsonNode? Bind(JsonNode? value, RuntimeScope scope, string loopPath, string at) => value switch
+    {
+        JsonObject members => new JsonObject(members.Select(m => KeyValuePair.Create(m.Key, Bind(m.Value, scope, loopPath, $"{at}.{m.Key}")))),
+        JsonArray items => new JsonArray([.. items.Select((item, i) => Bind(item, scope, loopPath, $"{at}[{i}]"))]),
+        _ => InputEvaluator.Evaluate(value, scope, loopPath, at),
+    };
 
     private static JsonObject Evaluate(IReadOnlyDictionary<string, JsonNode?> bindings, RuntimeScope scope, string loopPath, string part)
     {
