@@ -1,6 +1,5 @@
 using Polly;
 using Polly.Retry;
-using PrefFlow.Storage.Artifacts;
 using PrefFlow.Storage.State;
 using PrefFlow.Workflows.Activities;
 using PrefFlow.Workflows.Definitions;
