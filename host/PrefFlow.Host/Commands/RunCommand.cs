@@ -15,19 +15,25 @@ internal static class RunCommand
         var set = new Option<string[]>("--set") { Description = "Override a parameter: --set name=value (repeatable)." };
         var seed = new Option<ulong>("--seed") { Description = "The run's seed; every random choice derives from it.", DefaultValueFactory = _ => 1 };
         var runId = new Option<string?>("--run-id") { Description = "Give the run this id instead of a generated one." };
+        var reuse = new Option<bool>("--reuse")
+        {
+            Description = "Reuse the outputs another run committed for a node with the same activity, inputs and seed, when their blobs still verify, instead of running it again.",
+        };
         var dataDir = CommonOptions.DataDir();
         var json = CommonOptions.Json("the finished run");
         var execution = new RunExecutionOptions();
         var command = new Command("run", "Start a run of a workflow definition and execute it to its end, printing progress and a results table.")
         {
-            definition, set, seed, runId, dataDir, json,
+            definition, set, seed, runId, reuse, dataDir, json,
         };
         foreach (Option option in execution.All) command.Options.Add(option);
         command.SetAction((result, cancellationToken) => CliAction.RunAsync(async token =>
         {
             IReadOnlyDictionary<string, string> parameters = ParseSettings(result.GetValue(set) ?? []);
             string text = DefinitionSource.Read(result.GetValue(definition)!);
-            EngineHost host = await EngineHost.OpenAsync(result.GetValue(dataDir), execution.Engine(result), execution.Learning(result), token).ConfigureAwait(false);
+            EngineOptions options = execution.Engine(result);
+            options.ReuseWorkAcrossRuns = result.GetValue(reuse);
+            EngineHost host = await EngineHost.OpenAsync(result.GetValue(dataDir), options, execution.Learning(result), token).ConfigureAwait(false);
             SchedulerSettings scheduling = SchedulerSettings.ForCli(host.DataFolder);
             RunRecord run = await host.Engine.CreateRunAsync(new RunRequest(text, parameters, result.GetValue(seed), result.GetValue(runId)), token).ConfigureAwait(false);
             (result.GetValue(json) ? Console.Error : Console.Out).WriteLine($"run {run.Id} created in {host.DataFolder}");

@@ -79,6 +79,12 @@ public interface IStateStore
     /// <summary>The newest Succeeded attempt of the node, or null.</summary>
     Task<NodeExecutionRecord?> GetCommittedNodeAsync(string runId, string nodePath, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The newest Succeeded attempt, of any node of any run, whose <see cref="NodeExecutionRecord.InputHash"/> is
+    /// <paramref name="inputHash"/>, or null: work already done that another run may reuse instead of doing it again.
+    /// </summary>
+    Task<NodeExecutionRecord?> FindCommittedWorkAsync(string inputHash, CancellationToken cancellationToken = default);
+
     /// <summary>Every attempt of every node of the run, in the order they started.</summary>
     Task<IReadOnlyList<NodeExecutionRecord>> ListNodeExecutionsAsync(string runId, CancellationToken cancellationToken = default);
 

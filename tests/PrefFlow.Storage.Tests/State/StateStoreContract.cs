@@ -592,6 +592,42 @@ public abstract class StateStoreContract
     }
 
     [Fact]
+    public async Task Committed_work_is_the_newest_Succeeded_attempt_with_that_input_hash_in_any_run()
+    {
+        string hash = NewId("hash");
+        RunRecord first = await CreateRunAsync();
+        RunRecord second = await CreateRunAsync();
+        NodeExecutionRecord older = await Store.StartNodeAsync(Attempt(first.Id, "iterations/0/sample", inputHash: hash));
+        await Store.CompleteNodeAsync(older.Id, "{\"v\":1}", T0.AddSeconds(1));
+        NodeExecutionRecord newer = await Store.StartNodeAsync(Attempt(second.Id, "sample", inputHash: hash));
+        await Store.CompleteNodeAsync(newer.Id, "{\"v\":2}", T0.AddSeconds(2));
+        NodeExecutionRecord failed = await Store.StartNodeAsync(Attempt(second.Id, "sample", 2, hash));
+        await Store.EndNodeAsync(failed.Id, NodeStatus.Failed, "boom", ErrorKind.Permanent, T0.AddSeconds(3));
+        await Store.StartNodeAsync(Attempt(first.Id, "iterations/0/sample", 2, hash));
+
+        NodeExecutionRecord? found = await Store.FindCommittedWorkAsync(hash);
+
+        Assert.Equal(newer with { Status = NodeStatus.Succeeded, OutputsJson = "{\"v\":2}", FinishedAt = T0.AddSeconds(2) }, found);
+    }
+
+    [Fact]
+    public async Task Work_that_never_committed_with_that_input_hash_is_not_found()
+    {
+        string hash = NewId("hash");
+        RunRecord run = await CreateRunAsync();
+        NodeExecutionRecord failed = await Store.StartNodeAsync(Attempt(run.Id, "sample", 1, hash));
+        await Store.EndNodeAsync(failed.Id, NodeStatus.Failed, "boom", ErrorKind.Transient, T0.AddSeconds(1));
+        NodeExecutionRecord interrupted = await Store.StartNodeAsync(Attempt(run.Id, "sample", 2, hash));
+        await Store.EndNodeAsync(interrupted.Id, NodeStatus.Interrupted, "host died", null, T0.AddSeconds(2));
+        await Store.StartNodeAsync(Attempt(run.Id, "sample", 3, hash));
+        NodeExecutionRecord otherWork = await Store.StartNodeAsync(Attempt(run.Id, "score", 1, NewId("hash")));
+        await Store.CompleteNodeAsync(otherWork.Id, "{}", T0.AddSeconds(3));
+
+        Assert.Null(await Store.FindCommittedWorkAsync(hash));
+        Assert.Null(await Store.FindCommittedWorkAsync(NewId("hash")));
+    }
+
+    [Fact]
     public async Task The_committed_node_is_its_newest_Succeeded_attempt_of_that_path()
     {
         RunRecord run = await CreateRunAsync();

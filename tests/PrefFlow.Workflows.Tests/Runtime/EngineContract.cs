@@ -8,7 +8,7 @@ namespace PrefFlow.Workflows.Tests.Runtime;
 
 /// <summary>
 /// The engine's behaviour, run over each pair of real stores (SQLite + local folder, PostgreSQL + Azurite):
-/// data flow, parallel branches, loops, retries, incidents, resume, checkpoints, cancel and leases.
+/// data flow, parallel branches, loops, retries, incidents, resume, checkpoints, cancel, leases and reuse across runs.
 /// </summary>
 public abstract class EngineContract
 {
@@ -24,6 +24,24 @@ public abstract class EngineContract
         PollInterval = TimeSpan.FromMilliseconds(50),
         LeaseDuration = TimeSpan.FromSeconds(5),
     };
+
+    private WorkflowEngine ReusingEngine() => Engine(new EngineOptions
+    {
+        ReuseWorkAcrossRuns = true,
+        DefaultBackoff = FastOptions.DefaultBackoff,
+        PollInterval = FastOptions.PollInterval,
+        LeaseDuration = FastOptions.LeaseDuration,
+    });
+
+    // Tests share a state store, and the input hash covers the seed: a seed of its own keeps a test's work its own.
+    private static ulong FreshSeed() => (ulong)Random.Shared.NextInt64(1, long.MaxValue);
+
+    private static string ReusableDefinition() => Definition("""
+        [{"id": "hello", "activity": "write", "inputs": {"text": "hello "}},
+         {"id": "world", "activity": "write", "inputs": {"text": "world"}},
+         {"id": "joined", "activity": "concat", "inputs": {"left": "${nodes.hello.outputs.blob}", "right": "${nodes.world.outputs.blob}"}},
+         {"id": "sum", "activity": "add", "inputs": {"a": "${nodes.joined.outputs.length}", "b": 3}}]
+        """, """[{"from": "hello", "to": "joined"}, {"from": "world", "to": "joined"}, {"from": "joined", "to": "sum"}]""");
 
     private WorkflowEngine Engine(EngineOptions? options = null) =>
         new(State, Artifacts, TestActivities.Registry(_control), options ?? FastOptions);
@@ -460,6 +478,177 @@ public abstract class EngineContract
 
         Assert.Contains("already succeeded", again.Message, StringComparison.Ordinal);
         Assert.Equal("no run has the id 'no-such-run'.", unknown.Message);
+    }
+
+    [Fact]
+    public async Task With_reuse_a_second_run_of_the_same_definition_and_seed_reuses_every_node()
+    {
+        string definition = ReusableDefinition();
+        ulong seed = FreshSeed();
+        var (first, _) = await RunAsync(definition, seed, engine: ReusingEngine());
+        Assert.Equal(4, _control.Executions.Count);
+
+        var (second, outcome) = await RunAsync(definition, seed, engine: ReusingEngine());
+
+        AssertSucceeded(outcome);
+        Assert.Equal(4, _control.Executions.Count);
+        List<JournalEntry> reused = (await JournalAsync(second.Id)).Where(entry => entry.Kind == "node.reused").ToList();
+        Assert.Equal(["hello", "joined", "sum", "world"], reused.Select(entry => entry.NodePath).Order(StringComparer.Ordinal));
+        Assert.All(reused, entry =>
+        {
+            JsonNode data = JsonNode.Parse(entry.DataJson!)!;
+            Assert.Equal(first.Id, data["sourceRun"]!.GetValue<string>());
+            Assert.Equal(entry.NodePath, data["sourceNode"]!.GetValue<string>());
+            Assert.Contains(first.Id, entry.Message, StringComparison.Ordinal);
+        });
+        var reader = new RunSummaryReader(State, TestActivities.Registry(_control));
+        RunSummary before = await reader.ReadAsync(first.Id), after = await reader.ReadAsync(second.Id);
+        Assert.Equal(RunStatus.Succeeded, after.Status);
+        Assert.All(after.Nodes, node => Assert.Equal((NodeStatus.Succeeded, 1, 0.0), (node.Status, node.Attempts, node.Seconds)));
+        Assert.Equal(
+            before.Nodes.OrderBy(node => node.Path, StringComparer.Ordinal).Select(node => (node.Path, node.Outputs!.ToJsonString())),
+            after.Nodes.OrderBy(node => node.Path, StringComparer.Ordinal).Select(node => (node.Path, node.Outputs!.ToJsonString())));
+        Assert.Equal(before.Iterations.Single().Metrics, after.Iterations.Single().Metrics);
+        Assert.Equal(0, after.Timing!.ActivitySeconds);
+    }
+
+    [Fact]
+    public async Task With_reuse_a_run_with_another_seed_reuses_nothing()
+    {
+        string definition = ReusableDefinition();
+        ulong seed = FreshSeed();
+        await RunAsync(definition, seed, engine: ReusingEngine());
+
+        var (other, outcome) = await RunAsync(definition, seed + 1, engine: ReusingEngine());
+
+        AssertSucceeded(outcome);
+        Assert.Equal(8, _control.Executions.Count);
+        Assert.DoesNotContain(await JournalAsync(other.Id), entry => entry.Kind == "node.reused");
+    }
+
+    [Fact]
+    public async Task Without_reuse_a_second_run_of_the_same_definition_and_seed_runs_every_node()
+    {
+        string definition = ReusableDefinition();
+        ulong seed = FreshSeed();
+        await RunAsync(definition, seed);
+
+        var (second, outcome) = await RunAsync(definition, seed);
+
+        AssertSucceeded(outcome);
+        Assert.Equal(8, _control.Executions.Count);
+        Assert.DoesNotContain(await JournalAsync(second.Id), entry => entry.Kind == "node.reused");
+    }
+
+    [Fact]
+    public async Task With_reuse_a_deleted_source_blob_makes_its_node_run_again()
+    {
+        string definition = ReusableDefinition();
+        ulong seed = FreshSeed();
+        var (first, _) = await RunAsync(definition, seed, engine: ReusingEngine());
+        string blob = (await OutputsAsync(first.Id, "hello"))["blob"]!["sha256"]!.GetValue<string>();
+        await Artifacts.DeleteAsync(blob);
+
+        var (second, outcome) = await RunAsync(definition, seed, engine: ReusingEngine());
+
+        AssertSucceeded(outcome);
+        Assert.Equal(2, _control.ExecutionsOf("hello"));
+        Assert.Equal(1, _control.ExecutionsOf("world"));
+        List<JournalEntry> journal = await JournalAsync(second.Id);
+        JournalEntry corrupt = Assert.Single(journal, entry => entry.Kind == "artifact.corrupt");
+        Assert.Equal("hello", corrupt.NodePath);
+        Assert.Contains(first.Id, corrupt.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(journal, entry => entry is { Kind: "node.reused", NodePath: "hello" });
+        Assert.Contains(journal, entry => entry is { Kind: "node.reused", NodePath: "joined" });
+        Assert.True(await Artifacts.ExistsAsync(blob));
+    }
+
+    [Fact]
+    public async Task With_reuse_two_concurrent_runs_do_shared_work_once()
+    {
+        string definition = Definition("""[{"id": "wait", "activity": "block", "inputs": {"value": 5}}]""");
+        ulong seed = FreshSeed();
+        WorkflowEngine engine = ReusingEngine();
+        RunRecord first = await engine.CreateRunAsync(new RunRequest(definition, new Dictionary<string, string>(), seed));
+        RunRecord second = await engine.CreateRunAsync(new RunRequest(definition, new Dictionary<string, string>(), seed));
+        Task<RunOutcome> firstExecution = engine.ExecuteAsync(first.Id);
+        await _control.BlockedOnce.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Task<RunOutcome> secondExecution = engine.ExecuteAsync(second.Id);
+        await WaitForRunStartedAsync(second.Id);
+
+        _control.Release.SetResult();
+
+        AssertSucceeded(await firstExecution);
+        AssertSucceeded(await secondExecution);
+        Assert.Equal(1, _control.ExecutionsOf("wait"));
+        JournalEntry reused = Assert.Single(await JournalAsync(second.Id), entry => entry.Kind == "node.reused");
+        Assert.Equal(first.Id, JsonNode.Parse(reused.DataJson!)!["sourceRun"]!.GetValue<string>());
+        Assert.Equal(5, (await OutputsAsync(second.Id, "wait"))["value"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task With_reuse_a_run_waiting_for_shared_work_does_it_itself_when_the_first_run_fails()
+    {
+        string definition = Definition("""[{"id": "counter", "activity": "count", "inputs": {"steps": 4}, "retry": {"attempts": 1}}]""");
+        ulong seed = FreshSeed();
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var fail = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int steps = 0;
+        _control.OnStep = async (_, _, token) =>
+        {
+            if (Interlocked.Increment(ref steps) != 1) return;
+            reached.SetResult();
+            await fail.Task.WaitAsync(token);
+            throw new ActivityException("the first run breaks");
+        };
+        WorkflowEngine engine = ReusingEngine();
+        RunRecord first = await engine.CreateRunAsync(new RunRequest(definition, new Dictionary<string, string>(), seed));
+        RunRecord second = await engine.CreateRunAsync(new RunRequest(definition, new Dictionary<string, string>(), seed));
+        Task<RunOutcome> firstExecution = engine.ExecuteAsync(first.Id);
+        await reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Task<RunOutcome> secondExecution = engine.ExecuteAsync(second.Id);
+        await WaitForRunStartedAsync(second.Id);
+
+        fail.SetResult();
+
+        Assert.Equal(RunStatus.Failed, (await firstExecution).Status);
+        AssertSucceeded(await secondExecution);
+        Assert.Equal(2, _control.ExecutionsOf("counter"));
+        Assert.DoesNotContain(await JournalAsync(second.Id), entry => entry.Kind == "node.reused");
+    }
+
+    [Fact]
+    public async Task With_reuse_a_run_waiting_for_shared_work_can_be_cancelled()
+    {
+        string definition = Definition("""[{"id": "wait", "activity": "block"}]""");
+        ulong seed = FreshSeed();
+        WorkflowEngine engine = ReusingEngine();
+        RunRecord first = await engine.CreateRunAsync(new RunRequest(definition, new Dictionary<string, string>(), seed));
+        RunRecord second = await engine.CreateRunAsync(new RunRequest(definition, new Dictionary<string, string>(), seed));
+        Task<RunOutcome> firstExecution = engine.ExecuteAsync(first.Id);
+        await _control.BlockedOnce.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Task<RunOutcome> secondExecution = engine.ExecuteAsync(second.Id);
+        await WaitForRunStartedAsync(second.Id);
+
+        Assert.True(await engine.CancelAsync(second.Id));
+
+        Assert.Equal(RunStatus.Cancelled, (await secondExecution.WaitAsync(TimeSpan.FromSeconds(30))).Status);
+        Assert.False(firstExecution.IsCompleted);
+        Assert.Empty(await State.ListNodeExecutionsAsync(second.Id));
+        _control.Release.SetResult();
+        AssertSucceeded(await firstExecution);
+    }
+
+    // Gives a run just started time to reach its first node, where it waits for the shared work.
+    private async Task WaitForRunStartedAsync(string runId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(await JournalAsync(runId)).Any(entry => entry.Kind == "run.started"))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"run {runId} did not start within 30 s");
+            await Task.Delay(10);
+        }
+        await Task.Delay(200);
     }
 
     private static void AssertSucceeded(RunOutcome outcome) =>

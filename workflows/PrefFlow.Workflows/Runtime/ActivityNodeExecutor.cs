@@ -1,6 +1,5 @@
 using Polly;
 using Polly.Retry;
-using PrefFlow.Storage.Artifacts;
 using PrefFlow.Storage.State;
 using PrefFlow.Workflows.Activities;
 using PrefFlow.Workflows.Definitions;
@@ -11,8 +10,8 @@ namespace PrefFlow.Workflows.Runtime;
 
 /// <summary>
 /// Executes one activity node: evaluates its inputs, reuses its committed outputs when the same work was done
-/// before and its blobs still verify, and otherwise runs the activity with retries, committing its outputs only
-/// after every output blob is verified.
+/// before and its blobs still verify (in this run, or in any run with <see cref="EngineOptions.ReuseWorkAcrossRuns"/>),
+/// and otherwise runs the activity with retries, committing its outputs only after every output blob is verified.
 /// </summary>
 internal sealed class ActivityNodeExecutor(RunExecution run)
 {
@@ -35,7 +34,14 @@ internal sealed class ActivityNodeExecutor(RunExecution run)
         });
 
         if (await TryReuseAsync(path, descriptor, inputHash, cancellationToken).ConfigureAwait(false) is { } reused) return reused;
+        if (!run.Options.ReuseWorkAcrossRuns) return await ComputeAsync(node, activity, path, seed, inputHash, inputs, cancellationToken).ConfigureAwait(false);
+        return await new SharedWork(run).ExecuteAsync(path, descriptor, inputHash, inputs,
+            () => ComputeAsync(node, activity, path, seed, inputHash, inputs, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
 
+    private async Task<JsonObject> ComputeAsync(
+        NodeDefinition node, IActivity activity, string path, ulong seed, string inputHash, JsonObject inputs, CancellationToken cancellationToken)
+    {
         ResiliencePipeline pipeline = BuildPipeline(path, node.Retry);
         try
         {
@@ -46,28 +52,16 @@ internal sealed class ActivityNodeExecutor(RunExecution run)
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             string attempts = ErrorClassifier.Classify(error) == ErrorKind.Transient ? $" after {Attempts(node.Retry)} attempts" : "";
-            throw new NodeFailedException(path, $"node '{path}' (activity '{descriptor.Name}') failed{attempts}: {ErrorClassifier.Describe(error)}");
+            throw new NodeFailedException(path, $"node '{path}' (activity '{activity.Descriptor.Name}') failed{attempts}: {ErrorClassifier.Describe(error)}");
         }
     }
 
     private async Task<JsonObject?> TryReuseAsync(string path, ActivityDescriptor descriptor, string inputHash, CancellationToken cancellationToken)
     {
         NodeExecutionRecord? committed = run.CommittedBefore(path);
-        if (committed is null || committed.InputHash != inputHash || committed.OutputsJson is null) return null;
-        var outputs = (JsonObject)JsonNode.Parse(committed.OutputsJson)!;
-        foreach (OutputDescriptor output in descriptor.Outputs.Where(output => output.Type == DataType.Artifact))
-        {
-            if (!ArtifactValue.TryParse(outputs[output.Name], out ArtifactRef artifact, out _)) return null;
-            try
-            {
-                await run.Artifacts.VerifyAsync(artifact, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ArtifactCorruptedException corrupt)
-            {
-                await run.Journal.WriteAsync("artifact.corrupt", path, $"output '{output.Name}' no longer verifies, so the node runs again: {corrupt.Message}").ConfigureAwait(false);
-                return null;
-            }
-        }
+        if (committed is null || committed.InputHash != inputHash) return null;
+        JsonObject? outputs = await CommittedOutputs.VerifyAsync(run, path, descriptor, committed, cancellationToken).ConfigureAwait(false);
+        if (outputs is null) return null;
         await run.Journal.WriteAsync("node.reused", path, $"reused the outputs committed by attempt {committed.Attempt}").ConfigureAwait(false);
         return outputs;
     }

@@ -24,6 +24,14 @@ public sealed class EngineOptions
     /// <summary>The least time between two progress entries of one node in the journal (live observers see every report).</summary>
     public TimeSpan ProgressJournalInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Whether a node may reuse the outputs that another run committed for the same work (same activity, version,
+    /// inputs and node seed), when their blobs still verify, instead of doing the work again; and whether two of this
+    /// engine's runs wanting the same work at once do it once. Sweeps share expensive nodes this way. Off by default:
+    /// a plain run should really run its activities unless asked otherwise.
+    /// </summary>
+    public bool ReuseWorkAcrossRuns { get; set; }
+
     /// <summary>Throws when a value is out of range, naming it.</summary>
     public void Validate()
     {

@@ -21,7 +21,8 @@ internal sealed class RunExecution
 
     public RunExecution(
         RunRecord run, WorkflowDefinition definition, IStateStore state, IArtifactStore artifacts, ActivityRegistry activities,
-        EngineOptions options, TimeProvider time, string owner, IRunObserver? observer, IReadOnlyList<NodeExecutionRecord> history)
+        EngineOptions options, TimeProvider time, string owner, IRunObserver? observer, IReadOnlyList<NodeExecutionRecord> history,
+        InFlightWork inFlight)
     {
         Run = run;
         Definition = definition;
@@ -31,6 +32,7 @@ internal sealed class RunExecution
         Options = options;
         Time = time;
         Owner = owner;
+        InFlight = inFlight;
         Journal = new RunJournal(state, run.Id, observer, time);
         Slots = new SemaphoreSlim(options.MaxParallelism);
         _attempts = new(history.GroupBy(e => e.NodePath).Select(g => KeyValuePair.Create(g.Key, g.Max(e => e.Attempt))), StringComparer.Ordinal);
@@ -59,6 +61,9 @@ internal sealed class RunExecution
     public string Owner { get; }
 
     public RunJournal Journal { get; }
+
+    /// <summary>The work this engine's runs are doing right now, shared by all of them.</summary>
+    public InFlightWork InFlight { get; }
 
     /// <summary>Limits how many activities of the run execute at once.</summary>
     public SemaphoreSlim Slots { get; }

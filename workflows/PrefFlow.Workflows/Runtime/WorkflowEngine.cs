@@ -20,6 +20,7 @@ public sealed class WorkflowEngine
     private readonly ActivityRegistry _activities;
     private readonly EngineOptions _options;
     private readonly TimeProvider _time;
+    private readonly InFlightWork _inFlight = new();
 
     /// <summary>An engine over the given stores and activities.</summary>
     public WorkflowEngine(IStateStore state, IArtifactStore artifacts, ActivityRegistry activities, EngineOptions? options = null, TimeProvider? time = null)
@@ -99,7 +100,7 @@ public sealed class WorkflowEngine
                 }
             }
             IReadOnlyList<NodeExecutionRecord> history = await _state.ListNodeExecutionsAsync(runId, cancellationToken).ConfigureAwait(false);
-            var execution = new RunExecution(run, definition, _state, _artifacts, _activities, _options, _time, Owner, observer, history);
+            var execution = new RunExecution(run, definition, _state, _artifacts, _activities, _options, _time, Owner, observer, history, _inFlight);
             return await execution.ExecuteAsync(resumed, cancellationToken).ConfigureAwait(false);
         }
         catch

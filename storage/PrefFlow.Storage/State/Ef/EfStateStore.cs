@@ -280,6 +280,18 @@ internal sealed partial class EfStateStore(Func<StateDbContext> createContext) :
         return row?.ToRecord();
     }
 
+    public async Task<NodeExecutionRecord?> FindCommittedWorkAsync(string inputHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputHash);
+        await using StateDbContext db = createContext();
+        // A deleted run's attempts go with it (cascade), so only work of existing runs is found.
+        NodeExecutionRow? row = await db.NodeExecutions.AsNoTracking()
+            .Where(e => e.InputHash == inputHash && e.Status == NodeStatus.Succeeded)
+            .OrderByDescending(e => e.Id)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return row?.ToRecord();
+    }
+
     public async Task<IReadOnlyList<NodeExecutionRecord>> ListNodeExecutionsAsync(string runId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runId);

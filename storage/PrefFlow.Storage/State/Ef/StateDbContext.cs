@@ -57,6 +57,8 @@ internal abstract class StateDbContext(DbContextOptions options) : DbContext(opt
         execution.Property(e => e.Id).ValueGeneratedOnAdd();
         execution.HasOne<RunRow>().WithMany().HasForeignKey(e => e.RunId).OnDelete(DeleteBehavior.Cascade);
         execution.HasIndex(e => new { e.RunId, e.NodePath });
+        // FindCommittedWork: the same work done by another run.
+        execution.HasIndex(e => e.InputHash);
     }
 
     private static void ConfigureNodeCheckpoints(EntityTypeBuilder<NodeCheckpointRow> checkpoint)

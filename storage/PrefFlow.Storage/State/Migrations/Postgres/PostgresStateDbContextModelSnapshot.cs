@@ -203,6 +203,8 @@ namespace PrefFlow.Storage.State.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("InputHash");
+
                     b.HasIndex("RunId", "NodePath");
 
                     b.ToTable("node_executions", (string)null);

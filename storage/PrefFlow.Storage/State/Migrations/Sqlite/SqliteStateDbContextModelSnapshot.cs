@@ -194,6 +194,8 @@ namespace PrefFlow.Storage.State.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("InputHash");
+
                     b.HasIndex("RunId", "NodePath");
 
                     b.ToTable("node_executions", (string)null);
