@@ -31,11 +31,11 @@ public sealed class InstanceSelectActivity : IActivity
                 "Which pair: smallest or largest margin, random (the first two distinct responses), best-worst (best and worst " +
                 "by gold reward; needs input task), or weighted (sampled, favouring small margins)."),
             Input.Number("uncertaintyBeta", 0.1, Strategies.UncertaintyBetaDescription, minimum: 0, maximum: 100),
-            new("task", DataType.Artifact, Description: "The task definition, whose gold reward model scores every response; required by strategy best-worst only."),
+            Input.OptionalArtifact("task", "The task definition, whose gold reward model scores every response; required by strategy best-worst only."),
         ],
         [
             Output.Artifact("candidates", "One pair per prompt, with rewards and margin (a 'pairs' dataset)."),
-            Output.Integer("count", "Pairs chosen: prompts with at least two distinct responses."),
+            Output.Integer("count", "Pairs chosen: one per prompt that has a pair (the others are skippedPrompts)."),
             Output.Metric("skippedPrompts", "Prompts without a pair: no two distinct responses (best-worst: no two different gold rewards).", DataType.Integer),
             Output.Metric("goldCalls", "Responses scored by the gold reward model: N per prompt for best-worst, 0 otherwise.", DataType.Integer),
         ]);
