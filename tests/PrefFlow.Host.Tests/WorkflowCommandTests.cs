@@ -115,7 +115,7 @@ public sealed class WorkflowCommandTests(MiniRun finished)
     [Fact]
     public void Validate_accepts_every_built_in_definition()
     {
-        foreach (string name in new[] { "paper-single-iteration", "always-smallest", "always-random", "budget-increase", "budget-constant", "budget-decrease" })
+        foreach (string name in new[] { "paper-single-iteration", "always-smallest", "always-smallest-updated-reference", "always-random", "budget-increase", "budget-constant", "budget-decrease" })
         {
             var result = PrefFlowProcess.Run("validate", name);
             Assert.True(result.ExitCode == 0, $"{name}: {result.Output}{result.Error}");

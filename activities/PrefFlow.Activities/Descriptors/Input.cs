@@ -9,6 +9,10 @@ internal static class Input
     public static InputDescriptor Artifact(string name, string description) =>
         new(name, DataType.Artifact, Required: true, Description: description);
 
+    /// <summary>An artifact that only some settings of the activity need; the activity checks it is there when needed.</summary>
+    public static InputDescriptor OptionalArtifact(string name, string description) =>
+        new(name, DataType.Artifact, Description: description);
+
     public static InputDescriptor Integer(string name, long value, string description, double? minimum = null, double? maximum = null) =>
         new(name, DataType.Integer, Default: JsonValue.Create(value), Minimum: minimum, Maximum: maximum, Description: description);
 

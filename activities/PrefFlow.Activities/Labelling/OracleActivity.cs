@@ -13,7 +13,9 @@ namespace PrefFlow.Activities.Labelling;
 /// <c>oracle</c>: labels each pair chosen/rejected with the task's gold reward model (the annotators). Ties are
 /// dropped or decided by a coin; each pair's coin and label noise come from (node seed, prompt), so a label never
 /// depends on which other pairs were kept. Also reports the ranking accuracy: the share of labelled pairs whose
-/// implicit margin has the sign of the gold label (a zero margin counts one half).
+/// implicit margin has the sign of the gold label (a zero margin counts one half), and the mean implicit reward
+/// log pi(y)/pi_ref(y) of the labelled responses: an estimate of KL(pi || pi_ref) on the selected subset (the
+/// paper's Figure 4c), per token when the scores were length-normalised.
 /// </summary>
 public sealed class OracleActivity : IActivity
 {
@@ -33,6 +35,7 @@ public sealed class OracleActivity : IActivity
             Output.Metric("ties", "Pairs whose responses got the same gold reward.", DataType.Integer),
             Output.Metric("rankingAccuracy", "Share of labelled pairs whose implicit margin agrees with the gold label; null when the pairs were not scored."),
             Output.Metric("meanMargin", "Mean |implicit margin| of the labelled pairs; null when the pairs were not scored."),
+            Output.Metric("meanLogRatio", "Mean implicit reward log pi(y)/pi_ref(y) over both responses of the labelled pairs: the KL of the selected subset; null when the pairs were not scored."),
         ]);
 
     /// <inheritdoc/>
@@ -58,6 +61,7 @@ public sealed class OracleActivity : IActivity
         var implicitMargins = new List<double>();
         var firstChosen = new List<bool>();
         var goldMargins = new List<double>();
+        double logRatioSum = 0;
         int tieCount = 0;
         foreach (var pair in pairs.Pairs)
         {
@@ -73,6 +77,7 @@ public sealed class OracleActivity : IActivity
             labelled.Add(l.FirstChosen
                 ? new LabelledPairsDataset.Pair(pair.PromptIndex, pair.Prompt, pair.FirstTokens, pair.SecondTokens, l.FirstReward, l.SecondReward, margin, l.Tie)
                 : new LabelledPairsDataset.Pair(pair.PromptIndex, pair.Prompt, pair.SecondTokens, pair.FirstTokens, l.SecondReward, l.FirstReward, -margin, l.Tie));
+            logRatioSum += pair.FirstReward + pair.SecondReward;
             implicitMargins.Add(margin);
             firstChosen.Add(l.FirstChosen);
             goldMargins.Add(l.GoldMargin);
@@ -87,6 +92,7 @@ public sealed class OracleActivity : IActivity
             ["ties"] = Execution.Integer(tieCount),
             ["rankingAccuracy"] = pairs.Scored ? Execution.Number(statistics.RankingAccuracy) : null,
             ["meanMargin"] = pairs.Scored ? Execution.Number(statistics.MeanAbsoluteMargin) : null,
+            ["meanLogRatio"] = pairs.Scored ? Execution.Number(logRatioSum / (2.0 * labelled.Count)) : null,
         };
     }
 }

@@ -9,8 +9,9 @@ using PrefFlow.Workflows.Activities;
 namespace PrefFlow.Activities.Selection;
 
 /// <summary>
-/// <c>corpus-select</c>: keeps a budget of the candidate pairs, those with the smallest or largest margins or a
-/// random sample. The budget counts pairs and is meant as a share of the prompts (M_i), as in the paper: when
+/// <c>corpus-select</c>: keeps a budget of the candidate pairs, those with the smallest or largest margins, a
+/// random sample, or a weighted sample without replacement (Efraimidis-Spirakis keys u^(1/w), w = p(1 - p),
+/// p = sigmoid(uncertaintyBeta * margin), each pair's u drawn from (node seed, prompt)), which favours small margins. The budget counts pairs and is meant as a share of the prompts (M_i), as in the paper: when
 /// fewer prompts than that had two distinct responses, every candidate is kept and the shortfall is reported, as
 /// the experiment command does. A budget above the number of prompts can never be met and is refused.
 /// </summary>
@@ -23,8 +24,9 @@ public sealed class CorpusSelectActivity : IActivity
         "Keeps a budget of pairs over the whole corpus by margin: the annotation budget of one iteration.",
         [
             Input.Artifact("candidates", "Candidate pairs from an 'instance-select' node."),
-            Input.Choice("strategy", "smallest", Strategies.Names, "Which margins to keep: smallest, largest, or a random sample."),
+            Input.Choice("strategy", "smallest", Strategies.CorpusNames, "Which margins to keep: smallest, largest, a random sample, or a weighted sample favouring small margins."),
             Input.RequiredInteger("budget", "Pairs to keep (at most the number of prompts the candidates came from).", minimum: 1),
+            Input.Number("uncertaintyBeta", 0.1, Strategies.UncertaintyBetaDescription, minimum: 0, maximum: 100),
         ],
         [
             Output.Artifact("pairs", "The kept pairs (a 'pairs' dataset), in prompt order."),
@@ -39,7 +41,7 @@ public sealed class CorpusSelectActivity : IActivity
     public async Task<IReadOnlyDictionary<string, JsonNode?>> ExecuteAsync(IActivityContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var order = Strategies.Read(context, "strategy");
+        var strategy = Strategies.Read(context, "strategy", Strategies.CorpusNames);
         int budget = context.Inputs.GetInt32("budget");
         if (budget < 1) throw new ActivityException($"input 'budget' is {budget}; it must be at least 1 pair.");
         var candidates = await ArtifactIO.ReadDatasetAsync(context, "candidates", "a pairs dataset", PairsDataset.ReadAsync, cancellationToken).ConfigureAwait(false);
@@ -57,7 +59,10 @@ public sealed class CorpusSelectActivity : IActivity
             context.Log($"only {candidates.Pairs.Count} of {candidates.Prompts} prompts had a pair: keeping all of them, {budget - keep} short of the budget of {budget}");
         }
         double[] margins = [.. candidates.Pairs.Select(p => p.Margin)];
-        int[] kept = CorpusSelector.Select(margins, SelectionBudget.Count(keep), order, Seeds.Derive(context.Seed, "corpus-select"));
+        ulong seed = Seeds.Derive(context.Seed, "corpus-select");
+        int[] kept = strategy == Strategy.Weighted
+            ? WeightedCorpusSelector.Select(margins, [.. candidates.Pairs.Select(p => p.PromptIndex)], keep, context.Inputs.GetDouble("uncertaintyBeta"), seed)
+            : CorpusSelector.Select(margins, SelectionBudget.Count(keep), Strategies.Order(strategy), seed);
         byte[] bytes = await new PairsDataset([.. kept.Select(i => candidates.Pairs[i])], candidates.Prompts, candidates.Scored).WriteAsync(cancellationToken).ConfigureAwait(false);
         return new Dictionary<string, JsonNode?>
         {

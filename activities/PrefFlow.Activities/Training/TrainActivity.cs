@@ -11,8 +11,9 @@ using PrefFlow.Workflows.Activities;
 namespace PrefFlow.Activities.Training;
 
 /// <summary>
-/// <c>train</c>: preference optimisation (DPO, IPO or conservative DPO, with an optional NLL term on the chosen
-/// response) of a policy against a frozen reference on labelled pairs, giving pi^i. Defaults are the experiment
+/// <c>train</c>: preference optimisation (DPO, IPO, conservative DPO, or the reference-free, length-normalised
+/// SimPO, with an optional NLL term on the chosen response) of a policy on labelled pairs, giving pi^i. SimPO's loss
+/// ignores the reference; its reward accuracy still measures the implicit reward against it. Defaults are the experiment
 /// command's. Writes a checkpoint every <c>checkpointEvery</c> updates and continues from the latest one after an
 /// interruption, with the same final policy as an uninterrupted run (on CPU).
 /// </summary>
@@ -25,6 +26,7 @@ public sealed class TrainActivity(LearningEnvironment environment) : IActivity
         ["dpo"] = PreferenceLossKind.Dpo,
         ["ipo"] = PreferenceLossKind.Ipo,
         ["conservative-dpo"] = PreferenceLossKind.ConservativeDpo,
+        ["simpo"] = PreferenceLossKind.SimPo,
     };
 
     /// <summary>The activity's descriptor.</summary>
@@ -36,8 +38,13 @@ public sealed class TrainActivity(LearningEnvironment environment) : IActivity
             Input.Artifact("policy", "The policy to train (pi^{i-1}); the output is a trained copy."),
             Input.Artifact("reference", "The frozen reference policy (pi_ref)."),
             Input.Artifact("pairs", "Labelled pairs (a 'labelled-pairs' dataset from an 'oracle' node)."),
-            Input.Choice("loss", "dpo", [.. Losses.Keys], "The objective: dpo, ipo, or conservative-dpo (label-smoothed)."),
+            Input.Choice("loss", "dpo", [.. Losses.Keys],
+                "The objective: dpo, ipo, conservative-dpo (label-smoothed), or simpo (reference-free: -log sigmoid(beta * " +
+                "(log pi(y_w)/|y_w| - log pi(y_l)/|y_l|) - gamma); its authors use beta 2 to 10, not DPO's 0.1)."),
             Input.Number("beta", Defaults.Beta, "Strength of the regularisation towards the reference.", minimum: 0, maximum: 100, exclusiveMinimum: true),
+            Input.Number("gamma", Defaults.Gamma,
+                "SimPO's target margin, in [0, 10]; its authors use gamma/beta about 0.5 (e.g. beta 2, gamma 1), which the default keeps at beta 0.1.",
+                minimum: 0, maximum: 10),
             Input.Number("labelSmoothing", Defaults.LabelSmoothing, "Assumed label-flip probability of conservative-dpo.", minimum: 0, maximum: 0.5, exclusiveMaximum: true),
             Input.Number("learningRate", Defaults.LearningRate, "Peak learning rate (linear warm-up over the first tenth).", minimum: 0, maximum: 1, exclusiveMinimum: true),
             Input.Integer("epochs", Defaults.Epochs, "Passes over the pairs.", minimum: 1, maximum: 1000),
@@ -119,6 +126,7 @@ public sealed class TrainActivity(LearningEnvironment environment) : IActivity
         {
             Loss = kind,
             Beta = inputs.GetDouble("beta"),
+            Gamma = inputs.GetDouble("gamma"),
             LabelSmoothing = inputs.GetDouble("labelSmoothing"),
             LearningRate = inputs.GetDouble("learningRate"),
             Epochs = inputs.GetInt32("epochs"),

@@ -137,7 +137,7 @@ public static class InstanceSelector
         return same;
     }
 
-    private static long CountIdenticalPairs(ReadOnlySpan<int> ids)
+    internal static long CountIdenticalPairs(ReadOnlySpan<int> ids)
     {
         long same = 0;
         for (int a = 0; a < ids.Length - 1; a++)
@@ -159,15 +159,21 @@ public static class InstanceSelector
 
     private static void Validate(ReadOnlySpan<double> rewards, ReadOnlySpan<int> responseIds, int responsesPerPrompt, MarginOrder order)
     {
-        if (responsesPerPrompt < 2)
-        {
-            throw new ArgumentOutOfRangeException(nameof(responsesPerPrompt), responsesPerPrompt,
-                $"responsesPerPrompt must be at least 2 to form a pair, but it is {responsesPerPrompt}.");
-        }
         if (!Enum.IsDefined(order))
         {
             throw new ArgumentOutOfRangeException(nameof(order), order,
                 $"order {(int)order} is not a known MarginOrder: expected Smallest, Largest or Random.");
+        }
+        ValidateInput(rewards, responseIds, responsesPerPrompt);
+    }
+
+    /// <summary>The checks of an M x N reward matrix and its ids that every instance-level selector shares.</summary>
+    internal static void ValidateInput(ReadOnlySpan<double> rewards, ReadOnlySpan<int> responseIds, int responsesPerPrompt)
+    {
+        if (responsesPerPrompt < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(responsesPerPrompt), responsesPerPrompt,
+                $"responsesPerPrompt must be at least 2 to form a pair, but it is {responsesPerPrompt}.");
         }
         if (rewards.IsEmpty)
         {

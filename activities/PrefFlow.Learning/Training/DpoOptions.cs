@@ -16,6 +16,13 @@ public sealed record DpoOptions
     public double LabelSmoothing { get; init; } = 0.1;
 
     /// <summary>
+    /// SimPO's target margin gamma, subtracted after scaling by <see cref="Beta"/>, in [0, 10]. SimPO's authors
+    /// use gamma/beta about 0.5 (e.g. beta 2, gamma 1); the default keeps that ratio at the default beta 0.1.
+    /// Only <see cref="PreferenceLossKind.SimPo"/> reads it.
+    /// </summary>
+    public double Gamma { get; init; } = 0.05;
+
+    /// <summary>
     /// Weight of an added negative log-likelihood term on the chosen response, per token (RPO,
     /// Pang et al. 2024: "crucial" on tasks with exact answers). 0 is plain preference optimisation.
     /// The default is 1: on the built-in task plain DPO moves greedy accuracy little or lowers it,
@@ -55,6 +62,7 @@ public sealed record DpoOptions
     {
         if (!double.IsFinite(Beta) || Beta <= 0) throw new ArgumentOutOfRangeException(nameof(Beta), Beta, "Beta must be a finite number > 0");
         if (!(LabelSmoothing >= 0 && LabelSmoothing < 0.5)) throw new ArgumentOutOfRangeException(nameof(LabelSmoothing), LabelSmoothing, "LabelSmoothing must be in [0, 0.5)");
+        if (!(Gamma >= 0 && Gamma <= 10)) throw new ArgumentOutOfRangeException(nameof(Gamma), Gamma, "Gamma must be in [0, 10]");
         TrainingValidation.NonNegativeFinite(NllWeight, nameof(NllWeight));
         TrainingValidation.LearningRate(LearningRate, nameof(LearningRate));
         TrainingValidation.Batches(BatchSize, MicroBatchSize);

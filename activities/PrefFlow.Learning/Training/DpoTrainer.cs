@@ -10,8 +10,8 @@ using static TorchSharp.torch;
 namespace PrefFlow.Learning.Training;
 
 /// <summary>
-/// Trains a policy on labelled pairs against a frozen reference model (DPO, IPO or conservative DPO).
-/// Reference log-probabilities are computed once. Updates use AdamW with warm-up and gradient
+/// Trains a policy on labelled pairs against a frozen reference model (DPO, IPO or conservative DPO), or
+/// reference-free by SimPO. Reference log-probabilities are computed once (SimPO's implicit-reward metrics use them). Updates use AdamW with warm-up and gradient
 /// accumulation over micro-batches. With <see cref="DpoOptions.CheckpointEvery"/> it writes its whole
 /// state to a file every K updates, and a later call with the same file continues from there,
 /// bit-identically on CPU.
@@ -115,7 +115,9 @@ public sealed class DpoTrainer
             using var indices = tensor(micro.Select(i => (long)i).ToArray(), device: _policy.Device);
             var refChosen = referenceChosen.index_select(0, indices);
             var refRejected = referenceRejected.index_select(0, indices);
-            var preferenceLosses = PreferenceLoss.Compute(_options.Loss, _options.Beta, _options.LabelSmoothing, policyChosen, policyRejected, refChosen, refRejected);
+            var preferenceLosses = _options.Loss == PreferenceLossKind.SimPo
+                ? PreferenceLoss.SimPo(_options.Beta, _options.Gamma, policyChosen, policyRejected, Lengths(pairs, micro, chosen: true), Lengths(pairs, micro, chosen: false))
+                : PreferenceLoss.Compute(_options.Loss, _options.Beta, _options.LabelSmoothing, policyChosen, policyRejected, refChosen, refRejected);
             var losses = preferenceLosses;
             if (_options.NllWeight > 0)
             {
@@ -142,6 +144,10 @@ public sealed class DpoTrainer
         }
         return batchLoss / batch.Length;
     }
+
+    /// <summary>The response lengths of a micro-batch, freed with its dispose scope.</summary>
+    private Tensor Lengths(IReadOnlyList<PreferencePair> pairs, int[] micro, bool chosen) =>
+        tensor(micro.Select(i => (float)(chosen ? pairs[i].Chosen : pairs[i].Rejected).Length).ToArray(), device: _policy.Device);
 
     private void ValidatePairs(IReadOnlyList<PreferencePair> pairs)
     {

@@ -7,11 +7,12 @@ namespace PrefFlow.Learning.Training;
 /// Per-pair preference losses from sequence log-probabilities. With the log-ratio difference
 /// h = (log pi(y_w) - log pi_ref(y_w)) - (log pi(y_l) - log pi_ref(y_l)) (paper equation 2, without beta):
 /// DPO = -log sigmoid(beta h); IPO = (h - 1/(2 beta))^2; conservative DPO =
-/// -(1 - eps) log sigmoid(beta h) - eps log sigmoid(-beta h).
+/// -(1 - eps) log sigmoid(beta h) - eps log sigmoid(-beta h). SimPO needs no reference but the response lengths,
+/// so it has its own method, <see cref="SimPo"/>.
 /// </summary>
 public static class PreferenceLoss
 {
-    /// <summary>The loss of each pair, shape [pairs].</summary>
+    /// <summary>The loss of each pair, shape [pairs], for the losses against a reference (all but SimPO).</summary>
     public static Tensor Compute(PreferenceLossKind kind, double beta, double labelSmoothing,
         Tensor policyChosen, Tensor policyRejected, Tensor referenceChosen, Tensor referenceRejected)
     {
@@ -26,7 +27,19 @@ public static class PreferenceLoss
             PreferenceLossKind.Ipo => h.sub(margin).square(),
             PreferenceLossKind.ConservativeDpo =>
                 nn.functional.logsigmoid(h.mul(scaled)).mul(keep).sub(nn.functional.logsigmoid(h.mul(negatedBeta)).mul(flip)),
+            PreferenceLossKind.SimPo => throw new ArgumentException("SimPO is reference-free and length-normalised: compute it with PreferenceLoss.SimPo", nameof(kind)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown preference loss"),
         };
+    }
+
+    /// <summary>
+    /// SimPO's loss of each pair, shape [pairs]: -log sigmoid(beta (log pi(y_w)/|y_w| - log pi(y_l)/|y_l|) - gamma),
+    /// where the lengths count response tokens and gamma is the target margin of the scaled per-token log-probabilities.
+    /// </summary>
+    public static Tensor SimPo(double beta, double gamma, Tensor policyChosen, Tensor policyRejected, Tensor chosenLengths, Tensor rejectedLengths)
+    {
+        using Scalar scaled = beta.ToScalar(), margin = gamma.ToScalar();
+        var h = policyChosen.div(chosenLengths).sub(policyRejected.div(rejectedLengths));
+        return nn.functional.logsigmoid(h.mul(scaled).sub(margin)).neg();
     }
 }

@@ -9,4 +9,9 @@ public enum PreferenceLossKind
     Ipo,
     /// <summary>Label-smoothed, conservative DPO: assumes labels are flipped with probability epsilon.</summary>
     ConservativeDpo,
+    /// <summary>
+    /// SimPO (Meng et al. 2024): -log sigmoid(beta (log pi(y_w)/|y_w| - log pi(y_l)/|y_l|) - gamma), reference-free
+    /// and length-normalised; computed by <see cref="PreferenceLoss.SimPo"/>.
+    /// </summary>
+    SimPo,
 }

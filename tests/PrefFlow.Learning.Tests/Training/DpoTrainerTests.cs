@@ -34,6 +34,37 @@ public sealed class DpoTrainerTests
     }
 
     [Fact]
+    public void Simpo_training_lowers_its_loss()
+    {
+        var pairs = Pairs(40, 2);
+        var simpo = Options with { Loss = PreferenceLossKind.SimPo, Beta = 2, Gamma = 1 };
+        using var reference = TestModels.Create(1);
+        using var once = TestModels.Create(1);
+        var firstEpoch = new DpoTrainer(once, reference, simpo with { Epochs = 1 }).Train(pairs, seed: 3);
+        using var longer = TestModels.Create(1);
+        var lastEpoch = new DpoTrainer(longer, reference, simpo with { Epochs = 4 }).Train(pairs, seed: 3);
+        Assert.True(lastEpoch.PreferenceLoss < 0.8 * firstEpoch.PreferenceLoss,
+            $"SimPO loss {firstEpoch.PreferenceLoss} in the first epoch, {lastEpoch.PreferenceLoss} in the fourth");
+    }
+
+    [Fact]
+    public void Simpo_training_does_not_depend_on_the_reference()
+    {
+        using var folder = new TestModels.TempFolder();
+        var pairs = Pairs(16, 4);
+        var simpo = Options with { Loss = PreferenceLossKind.SimPo, Epochs = 1 };
+        using var first = TestModels.Create(2);
+        using var second = TestModels.Create(2);
+        using var oneReference = TestModels.Create(5);
+        using var otherReference = TestModels.Create(6);
+        var a = new DpoTrainer(first, oneReference, simpo).Train(pairs, seed: 1);
+        var b = new DpoTrainer(second, otherReference, simpo).Train(pairs, seed: 1);
+        Assert.Equal(Weights(first, folder, "a.safetensors"), Weights(second, folder, "b.safetensors"));
+        Assert.Equal(a.PreferenceLoss, b.PreferenceLoss);
+        Assert.NotEqual(a.ChosenReward, b.ChosenReward);     // the implicit-reward metrics still use the reference
+    }
+
+    [Fact]
     public void Continuing_from_a_checkpoint_is_bit_identical_to_never_stopping()
     {
         using var folder = new TestModels.TempFolder();
