@@ -37,7 +37,7 @@ internal static class SweepCommand
             if (runsAtOnce < 1) throw new UserInputException($"--parallel must be at least 1, but it is {runsAtOnce}.");
             SweepSpec spec = Spec(result.GetValue(target)!, result.GetValue(grid) ?? [], result.GetValue(set) ?? [], result.GetValue(seeds),
                 result.GetValue(quick), result.GetValue(name));
-            EngineHost host = await EngineHost.OpenAsync(result.GetValue(dataDir), new EngineOptions(), execution.Learning(result), token).ConfigureAwait(false);
+            EngineHost host = await EngineHost.OpenAsync(result.GetValue(dataDir), new EngineOptions { ReuseWorkAcrossRuns = true }, execution.Learning(result), token).ConfigureAwait(false);
             IReadOnlyList<PlannedRun> plan = SweepPlan.Expand(spec, host.Activities);
             string folder = SweepManifest.Folder(host.DataFolder, spec.Name);
             await new SweepManifest(spec, [.. plan.Select(run => run.Member)]).WriteAsync(folder, token).ConfigureAwait(false);
