@@ -119,7 +119,7 @@ public sealed class WorkflowCommandTests(MiniRun finished)
         {
             var result = PrefFlowProcess.Run("validate", name);
             Assert.True(result.ExitCode == 0, $"{name}: {result.Output}{result.Error}");
-            Assert.Contains($"{name} v1: valid", result.Output, StringComparison.Ordinal);
+            Assert.Contains($"{name} v2: valid", result.Output, StringComparison.Ordinal);
         }
     }
 
