@@ -25,11 +25,12 @@ internal static class SweepCommand
         var quick = new Option<bool>("--quick") { Description = "Run the sweep file's 'quick' variant: fewer seeds and grid values, as a sanity check." };
         var name = new Option<string?>("--name") { Description = "The sweep's name, its folder under the data folder's 'sweeps' (default: the sweep file's, or one made from the definition and grid)." };
         var parallel = new Option<int>("--parallel") { Description = "Runs executing at once.", DefaultValueFactory = _ => 1 };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check the sweep and list its runs with their status, running nothing." };
         var dataDir = CommonOptions.DataDir();
         var execution = new RunExecutionOptions();
         var command = new Command("sweep", "Run a grid of parameter values with several seeds and write results with confidence intervals and plots.")
         {
-            target, grid, set, seeds, quick, name, parallel, dataDir, execution.Device, execution.Threads,
+            target, grid, set, seeds, quick, name, parallel, dryRun, dataDir, execution.Device, execution.Threads,
         };
         command.SetAction((result, cancellationToken) => CliAction.RunAsync(async token =>
         {
@@ -39,6 +40,7 @@ internal static class SweepCommand
                 result.GetValue(quick), result.GetValue(name));
             EngineHost host = await EngineHost.OpenAsync(result.GetValue(dataDir), new EngineOptions { ReuseWorkAcrossRuns = true }, execution.Learning(result), token).ConfigureAwait(false);
             IReadOnlyList<PlannedRun> plan = SweepPlan.Expand(spec, host.Activities);
+            if (result.GetValue(dryRun)) return await ListAsync(host, spec, plan, token).ConfigureAwait(false);
             string folder = SweepManifest.Folder(host.DataFolder, spec.Name);
             await new SweepManifest(spec, [.. plan.Select(run => run.Member)]).WriteAsync(folder, token).ConfigureAwait(false);
             int distinct = plan.Select(run => run.Member.RunId).Distinct(StringComparer.Ordinal).Count();
@@ -58,6 +60,18 @@ internal static class SweepCommand
             return CliAction.RunDidNotSucceed;
         }, cancellationToken));
         return command;
+    }
+
+    private static async Task<int> ListAsync(EngineHost host, SweepSpec spec, IReadOnlyList<PlannedRun> plan, CancellationToken cancellationToken)
+    {
+        Console.Out.WriteLine($"sweep {spec.Name}: {plan.Count / spec.Seeds.Count} cells x {spec.Seeds.Count} seeds");
+        foreach (PlannedRun run in plan)
+        {
+            var record = await host.State.GetRunAsync(run.Member.RunId, cancellationToken).ConfigureAwait(false);
+            string status = record is null ? "missing" : Rendering.RunJson.Name(record.Status);
+            Console.Out.WriteLine($"{run.Member.Cell.Label} seed {run.Member.Seed}: {status} ({run.Member.RunId})");
+        }
+        return CliAction.Succeeded;
     }
 
     private static SweepSpec Spec(string target, string[] grid, string[] set, int? seeds, bool quick, string? name)
