@@ -22,6 +22,12 @@ internal static class MarkdownSummary
             $"Mean ± half-width of the 95% confidence interval over seeds (Student's t); {runs} runs succeeded, {results.Missing.Count} missing.");
         text.AppendLine();
         text.Append(Table(results, metrics, estimates));
+        if (spec.Contrast is { } contrast)
+        {
+            text.AppendLine().AppendLine(CultureInfo.InvariantCulture,
+                $"Paired differences against {contrast.Parameter} = {contrast.Baseline}: each seed's value minus the value of the same seed's cell with {contrast.Parameter} = {contrast.Baseline}; mean ± 95% half-width.");
+            text.AppendLine().Append(Table(results, metrics, PairedDifferences.Of(results.Rows, metrics, contrast)));
+        }
         if (results.Missing.Count > 0)
         {
             text.AppendLine().AppendLine("Missing runs (rerun the sweep to complete them):").AppendLine();

@@ -7,12 +7,12 @@ namespace PrefFlow.Host.Sweeps;
 /// <summary>
 /// Reads a sweep file: a JSON object with "name", "description", either "definition" (+ "parameters") or "arms"
 /// (each "label", "definition", "parameters"), "grid" (parameter to list of values), "seeds" (a count, meaning
-/// 1..n, or a list), "metrics", "plot" ({"x", "series"}) and "quick" (overrides of "grid", "seeds" and "parameters"
+/// 1..n, or a list), "metrics", "plot" ({"x", "series"}), "contrast" ({"parameter", "baseline"}) and "quick" (overrides of "grid", "seeds" and "parameters"
 /// for a short sanity run). Unknown fields are errors, so that a typo never silently runs the wrong experiment.
 /// </summary>
 internal static class SweepFile
 {
-    private static readonly string[] Fields = ["$schema", "name", "description", "definition", "parameters", "arms", "grid", "seeds", "metrics", "plot", "quick"];
+    private static readonly string[] Fields = ["$schema", "name", "description", "definition", "parameters", "arms", "grid", "seeds", "metrics", "plot", "contrast", "quick"];
     private static readonly string[] QuickFields = ["grid", "seeds", "parameters"];
 
     /// <summary>Whether the file holds a sweep (it has "arms" or "grid"), not a workflow definition.</summary>
@@ -90,7 +90,8 @@ internal static class SweepFile
             IReadOnlyList<SweepArm> arms = Arms(root, parameters);
             IReadOnlyList<string> metrics = root.TryGetProperty("metrics", out JsonElement m) ? Strings(m, "metrics") : [];
             SweepPlot plot = root.TryGetProperty("plot", out JsonElement pl) ? Plot(pl) : new SweepPlot(null, null);
-            return new SweepSpec(name, description, arms, grid, seeds, metrics, plot);
+            SweepContrast? contrast = root.TryGetProperty("contrast", out JsonElement c) ? Contrast(c, grid, arms) : null;
+            return new SweepSpec(name, description, arms, grid, seeds, metrics, plot, contrast);
         }
 
         private List<SweepArm> Arms(JsonElement root, IReadOnlyDictionary<string, string> shared)
@@ -136,6 +137,20 @@ internal static class SweepFile
             string? x = plot.TryGetProperty("x", out JsonElement xe) ? String(xe, "plot.x") : null;
             IReadOnlyList<string>? series = plot.TryGetProperty("series", out JsonElement se) ? Strings(se, "plot.series") : null;
             return new SweepPlot(x, series);
+        }
+
+        private SweepContrast Contrast(JsonElement contrast, IReadOnlyList<GridAxis> grid, IReadOnlyList<SweepArm> arms)
+        {
+            if (contrast.ValueKind != JsonValueKind.Object) throw Error("contrast", "must be an object with 'parameter' and 'baseline'");
+            CheckFields(contrast, ["parameter", "baseline"], "contrast.");
+            if (!contrast.TryGetProperty("parameter", out JsonElement p)) throw Error("contrast.parameter", "is missing");
+            if (!contrast.TryGetProperty("baseline", out JsonElement b)) throw Error("contrast.baseline", "is missing");
+            string parameter = String(p, "contrast.parameter");
+            string baseline = Scalar(b, "contrast.baseline");
+            IReadOnlyList<string>? values = parameter == "arm" ? [.. arms.Select(a => a.Label)] : grid.FirstOrDefault(a => a.Parameter == parameter)?.Values;
+            if (values is null) throw Error("contrast.parameter", $"'{parameter}' is neither 'arm' nor a grid parameter");
+            if (!values.Contains(baseline, StringComparer.Ordinal)) throw Error("contrast.baseline", $"'{baseline}' is not one of {parameter}'s values ({string.Join(", ", values)})");
+            return new SweepContrast(parameter, baseline);
         }
 
         private List<GridAxis> Grid(JsonElement grid, string field)

@@ -50,7 +50,9 @@ internal static class SweepPlan
             }
         }
         if (errors.Count > 0) throw new InvalidRunRequestException(errors.Distinct().ToList());
-        return [.. spec.Seeds.SelectMany(seed => cells.Select(c =>
+        // Cell by cell, each with every seed: runs executing at once then mostly have different seeds, so they do not
+        // wait for each other's shared work (pi_ref, pi^0, sampling), which is shared only within a seed.
+        return [.. cells.SelectMany(c => spec.Seeds.Select(seed =>
             new PlannedRun(new SweepMember(c.Cell, seed, RunId(c.Definition.Id, c.Json, c.Resolved, seed)), c.Json, c.Parameters)))];
     }
 

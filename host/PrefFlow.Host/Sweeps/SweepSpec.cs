@@ -11,6 +11,7 @@ namespace PrefFlow.Host.Sweeps;
 /// <param name="Seeds">The seeds every cell runs with.</param>
 /// <param name="Metrics">Metric names to tabulate and plot; empty to choose them from the results.</param>
 /// <param name="Plot">The plots' axes.</param>
+/// <param name="Contrast">A paired comparison against a baseline value to report; null for none.</param>
 internal sealed record SweepSpec(
     string Name,
     string Description,
@@ -18,7 +19,8 @@ internal sealed record SweepSpec(
     IReadOnlyList<GridAxis> Grid,
     IReadOnlyList<ulong> Seeds,
     IReadOnlyList<string> Metrics,
-    SweepPlot Plot)
+    SweepPlot Plot,
+    SweepContrast? Contrast = null)
 {
     /// <summary>The grid's points: one setting per axis, the first axis varying slowest.</summary>
     public IEnumerable<IReadOnlyList<KeyValuePair<string, string>>> Points()

@@ -10,7 +10,8 @@ public sealed class ReportWriterTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("prefflow-report-").FullName;
 
     private static readonly SweepSpec Spec = new("demo", "A demo, sweep.", [new SweepArm("paper", "paper-single-iteration", new Dictionary<string, string>())],
-        [new GridAxis("strategy", ["smallest", "random"]), new GridAxis("keptPairs", ["250", "500"])], [1, 2, 3], [], new SweepPlot(null, null));
+        [new GridAxis("strategy", ["smallest", "random"]), new GridAxis("keptPairs", ["250", "500"])], [1, 2, 3], [], new SweepPlot(null, null),
+        new SweepContrast("strategy", "random"));
 
     private static SweepResults Results()
     {
@@ -51,6 +52,10 @@ public sealed class ReportWriterTests : IDisposable
         Assert.Contains("| random | 500 | 0.3200 ± 0.0248 | 3 |", table, StringComparison.Ordinal);
         Assert.DoesNotContain("initial_eval", table, StringComparison.Ordinal);
         Assert.Contains("- paper strategy=largest seed 4: failed (r-missing)", markdown, StringComparison.Ordinal);
+        // smallest is 0.1 above random in every seed: the paired difference has no spread at all.
+        string paired = markdown[markdown.IndexOf("Paired differences against strategy = random", StringComparison.Ordinal)..];
+        Assert.Matches(@"\| smallest \| 500 \| 0\.1000 ± 0(\.0000)? \| 3 \|", paired);
+        Assert.DoesNotContain("| random |", paired, StringComparison.Ordinal);
 
         byte[] png = File.ReadAllBytes(Path.Combine(_folder, "eval.goldWinRate.png"));
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);

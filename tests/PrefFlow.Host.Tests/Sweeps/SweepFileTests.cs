@@ -15,7 +15,7 @@ public sealed class SweepFileTests : IDisposable
             {"name": "fig", "description": "d", "definition": "paper-single-iteration",
              "parameters": {"corpusStrategy": "random", "prompts": 1000, "lengthNormalised": false, "learningRate": 3e-5},
              "grid": {"instanceStrategy": ["smallest", "largest"], "keptPairs": [250, 500]},
-             "seeds": 3, "metrics": ["eval.goldWinRate"], "plot": {"x": "keptPairs"},
+             "seeds": 3, "metrics": ["eval.goldWinRate"], "plot": {"x": "keptPairs"}, "contrast": {"parameter": "instanceStrategy", "baseline": "largest"},
              "quick": {"seeds": [7], "grid": {"keptPairs": [500]}, "parameters": {"prompts": 600}}}
             """);
 
@@ -31,6 +31,7 @@ public sealed class SweepFileTests : IDisposable
         Assert.Equal(4, full.Points().Count());
         Assert.Equal("instanceStrategy=smallest keptPairs=250", string.Join(' ', full.Points().First().Select(s => $"{s.Key}={s.Value}")));
         Assert.Equal("keptPairs", full.Plot.X);
+        Assert.Equal(new SweepContrast("instanceStrategy", "largest"), full.Contrast);
         Assert.Equal([7UL], quick.Seeds);
         Assert.Equal(2, quick.Points().Count());
         Assert.Equal("600", Assert.Single(quick.Arms).Parameters["prompts"]);
@@ -70,6 +71,8 @@ public sealed class SweepFileTests : IDisposable
     [InlineData("""{"arms": [{"label": "a", "definition": "x"}, {"label": "a", "definition": "y"}]}""", "field 'arms[1].label' 'a' is used by two arms")]
     [InlineData("""{"arms": [{"label": "a"}]}""", "field 'arms[0].definition' is missing")]
     [InlineData("""{"definition": "x", "quick": {"grid": {"b": [1]}}}""", "field 'quick.grid.b' names no axis of 'grid'")]
+    [InlineData("""{"definition": "x", "grid": {"a": [1, 2]}, "contrast": {"parameter": "b", "baseline": 1}}""", "field 'contrast.parameter' 'b' is neither 'arm' nor a grid parameter")]
+    [InlineData("""{"definition": "x", "grid": {"a": [1, 2]}, "contrast": {"parameter": "a", "baseline": 3}}""", "field 'contrast.baseline' '3' is not one of a's values (1, 2)")]
     [InlineData("""[1, 2]""", "must be a JSON object")]
     [InlineData("""{"definition": "x",""", "is not valid JSON")]
     public void Mistakes_are_named_with_the_file_and_the_field(string json, string expected)

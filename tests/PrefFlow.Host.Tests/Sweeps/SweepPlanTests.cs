@@ -4,7 +4,7 @@ using PrefFlow.Workflows.Runtime;
 
 namespace PrefFlow.Host.Tests.Sweeps;
 
-/// <summary>A sweep's runs: one per cell and seed, seed-major, with ids that only the run's content decides.</summary>
+/// <summary>A sweep's runs: one per cell and seed, cell by cell, with ids that only the run's content decides.</summary>
 public sealed class SweepPlanTests
 {
     private static readonly PrefFlow.Workflows.Activities.ActivityRegistry Activities = EngineHost.Registry(null);
@@ -20,7 +20,7 @@ public sealed class SweepPlanTests
         var again = SweepPlan.Expand(Spec([new GridAxis("instanceStrategy", ["smallest", "random"])], 1, 2), Activities);
         var fewer = SweepPlan.Expand(Spec([new GridAxis("instanceStrategy", ["random"])], 2), Activities);
 
-        Assert.Equal(["smallest/1", "random/1", "smallest/2", "random/2"], plan.Select(r => $"{r.Member.Cell.Value("instanceStrategy")}/{r.Member.Seed}"));
+        Assert.Equal(["smallest/1", "smallest/2", "random/1", "random/2"], plan.Select(r => $"{r.Member.Cell.Value("instanceStrategy")}/{r.Member.Seed}"));
         Assert.Equal(4, plan.Select(r => r.Member.RunId).Distinct().Count());
         Assert.All(plan, r => Assert.Matches("^paper-single-iteration-[0-9a-f]{12}-s[12]$", r.Member.RunId));
         Assert.Equal(plan.Select(r => r.Member.RunId), again.Select(r => r.Member.RunId));
