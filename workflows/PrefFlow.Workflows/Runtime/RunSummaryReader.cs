@@ -61,30 +61,24 @@ public sealed class RunSummaryReader(IStateStore state, IActivityCatalog activit
             JsonNode? data = start.DataJson is null ? null : JsonNode.Parse(start.DataJson);
             rows[start.NodePath!] = (data?["index"]?.GetValue<int>(), data?["budget"]?.GetValue<int>(), data?["keptPairs"]?.GetValue<int>(), new(StringComparer.Ordinal));
         }
-        foreach (NodeSummary node in nodes.Where(node => node.Status == NodeStatus.Succeeded && node.Outputs is not null))
+        var succeeded = nodes.Where(node => node.Status == NodeStatus.Succeeded && node.Outputs is not null)
+            .Select(node => (Node: node, Descriptor: activities.TryGet(node.Activity, out ActivityDescriptor? d) ? d : null))
+            .Where(pair => pair.Descriptor is not null)
+            .Select(pair => (pair.Node, Iteration: IterationOf(pair.Node.Path), NodeId: pair.Node.Path[(pair.Node.Path.LastIndexOf('/') + 1)..],
+                Metrics: pair.Descriptor!.Outputs.Where(output => output.IsMetric).Select(output => output.Name).ToList()))
+            .ToList();
+        // A metric that two nodes of one row declare is named by node ("eval.goldWinRate") whether or not both have a
+        // value, so that a name never depends on which values happen to be null.
+        var declaredTwice = succeeded.SelectMany(n => n.Metrics.Select(metric => (n.Iteration, Metric: metric)))
+            .GroupBy(key => key).Where(group => group.Count() > 1).Select(group => group.Key).ToHashSet();
+        foreach (var (node, iteration, nodeId, metrics) in succeeded)
         {
-            if (!activities.TryGet(node.Activity, out ActivityDescriptor? descriptor)) continue;
-            int slash = node.Path.LastIndexOf('/');
-            string iteration = slash < 0 ? "" : node.Path[..slash];
-            string nodeId = node.Path[(slash + 1)..];
             if (!rows.TryGetValue(iteration, out var row)) rows[iteration] = row = (null, null, null, new(StringComparer.Ordinal));
-            foreach (OutputDescriptor output in descriptor.Outputs.Where(output => output.IsMetric))
+            foreach (string metric in metrics)
             {
-                if (node.Outputs![output.Name] is not JsonValue value || value.GetValueKind() != JsonValueKind.Number) continue;
-                double number = value.GetValue<double>();
-                if (row.Metrics.Remove(output.Name, out var earlier))
-                {
-                    row.Metrics[$"{earlier.Node}.{output.Name}"] = earlier;
-                    row.Metrics[$"{nodeId}.{output.Name}"] = (nodeId, number);
-                }
-                else if (row.Metrics.Keys.Any(key => key.EndsWith("." + output.Name, StringComparison.Ordinal)))
-                {
-                    row.Metrics[$"{nodeId}.{output.Name}"] = (nodeId, number);
-                }
-                else
-                {
-                    row.Metrics[output.Name] = (nodeId, number);
-                }
+                if (node.Outputs![metric] is not JsonValue value || value.GetValueKind() != JsonValueKind.Number) continue;
+                string name = declaredTwice.Contains((iteration, metric)) ? $"{nodeId}.{metric}" : metric;
+                row.Metrics[name] = (nodeId, value.GetValue<double>());
             }
         }
         return rows
@@ -96,6 +90,8 @@ public sealed class RunSummaryReader(IStateStore state, IActivityCatalog activit
                 row.Value.Metrics.ToDictionary(metric => metric.Key, metric => metric.Value.Value, StringComparer.Ordinal)))
             .ToList();
     }
+
+    private static string IterationOf(string path) => path.LastIndexOf('/') is var slash and >= 0 ? path[..slash] : "";
 
     private static RunTiming? Timing(RunRecord run, IReadOnlyList<JournalEntry> journal)
     {
