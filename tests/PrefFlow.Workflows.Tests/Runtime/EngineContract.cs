@@ -215,6 +215,24 @@ public abstract class EngineContract
     }
 
     [Fact]
+    public async Task A_metric_two_nodes_declare_is_named_by_node_even_when_one_has_no_value()
+    {
+        string definition = Definition("""
+            [{"id": "offline", "activity": "measure"}, {"id": "online", "activity": "measure", "inputs": {"value": 0.25}},
+             {"id": "alone", "activity": "add", "inputs": {"a": 2}}]
+            """, """[{"from": "offline", "to": "online"}, {"from": "online", "to": "alone"}]""");
+
+        var (run, outcome) = await RunAsync(definition);
+
+        AssertSucceeded(outcome);
+        RunSummary summary = await new RunSummaryReader(State, TestActivities.Registry(_control)).ReadAsync(run.Id);
+        IterationSummary row = Assert.Single(summary.Iterations);
+        Assert.Equal(["online.score", "sum"], row.Metrics.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(0.25, row.Metrics["online.score"]);
+        Assert.Equal(2, row.Metrics["sum"]);
+    }
+
+    [Fact]
     public async Task The_summary_lists_each_node_every_artifact_and_where_the_time_went()
     {
         string definition = Definition("""

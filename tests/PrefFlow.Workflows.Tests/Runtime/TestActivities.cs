@@ -22,6 +22,13 @@ internal static class TestActivities
                 control.Record(context);
                 return Task.FromResult(Outputs(("sum", context.Inputs.GetInt64("a") + context.Inputs.GetInt64("b"))));
             }),
+        new Lambda(new ActivityDescriptor("measure", "test", "reports its input as a metric, null when not given",
+            [new InputDescriptor("value", DataType.Number)],
+            [new OutputDescriptor("score", DataType.Number) { IsMetric = true }]),
+            (context, _) => Task.FromResult<IReadOnlyDictionary<string, JsonNode?>>(new Dictionary<string, JsonNode?>
+            {
+                ["score"] = context.Inputs.Has("value") ? JsonValue.Create(context.Inputs.GetDouble("value")) : null,
+            })),
         new Lambda(new ActivityDescriptor("seed", "test", "returns the node's seed as text",
             [], [new OutputDescriptor("seed", DataType.String)]),
             (context, _) => Task.FromResult(Outputs(("seed", context.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture))))),
