@@ -4,7 +4,8 @@ namespace PrefFlow.Host.Reports;
 
 /// <summary>
 /// Writes a sweep's (or a run's) report into a folder: the tidy results as CSV and Parquet, the markdown summary
-/// with means and 95% confidence intervals, and one PNG plot per metric.
+/// with means and 95% confidence intervals, and one PNG plot per metric (and one of the paired differences
+/// when the sweep names a contrast).
 /// </summary>
 internal static class ReportWriter
 {
@@ -29,6 +30,14 @@ internal static class ReportWriter
             string png = Path.Combine(folder, FileNames.Safe(metric) + ".png");
             PlotWriter.Write(png, $"{results.Spec.Name}: {metric}", metric, PlotLayout.For(results.Spec, ofMetric), ofMetric);
             files.Add(png);
+            if (results.Spec.Contrast is not { } contrast) continue;
+            // The paired differences carry the comparison; the absolute values' intervals hold the seeds' spread too.
+            var paired = PairedDifferences.Of(results.Rows, [metric], contrast);
+            if (paired.Count == 0) continue;
+            string pairedPng = Path.Combine(folder, FileNames.Safe(metric) + ".paired.png");
+            PlotWriter.Write(pairedPng, $"{results.Spec.Name}: {metric} minus {contrast.Parameter} = {contrast.Baseline}, same seed",
+                $"{metric} difference", PlotLayout.For(results.Spec, paired), paired);
+            files.Add(pairedPng);
         }
         return (files, MarkdownSummary.Table(results, metrics, estimates));
     }

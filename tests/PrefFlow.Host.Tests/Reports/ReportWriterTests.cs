@@ -37,7 +37,7 @@ public sealed class ReportWriterTests : IDisposable
     {
         (IReadOnlyList<string> files, string table) = await ReportWriter.WriteAsync(_folder, Results(), CancellationToken.None);
 
-        Assert.Equal(["results.csv", "results.parquet", "summary.md", "eval.goldWinRate.png"], files.Select(Path.GetFileName));
+        Assert.Equal(["results.csv", "results.parquet", "summary.md", "eval.goldWinRate.png", "eval.goldWinRate.paired.png"], files.Select(Path.GetFileName));
         string[] csv = File.ReadAllLines(Path.Combine(_folder, "results.csv"));
         Assert.Equal("arm,strategy,keptPairs,seed,run,iteration,budget,metric,value", csv[0]);
         Assert.Equal(1 + 4 * 3 * 2, csv.Length);
