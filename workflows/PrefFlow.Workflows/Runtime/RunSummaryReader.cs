@@ -55,7 +55,7 @@ public sealed class RunSummaryReader(IStateStore state, IActivityCatalog activit
 
     private List<IterationSummary> Iterations(List<NodeSummary> nodes, IReadOnlyList<JournalEntry> starts)
     {
-        var rows = new Dictionary<string, (int? Index, int? Budget, int? Kept, Dictionary<string, (string Node, double Value)> Metrics)>(StringComparer.Ordinal);
+        var rows = new Dictionary<string, (int? Index, int? Budget, int? Kept, Dictionary<string, double> Metrics)>(StringComparer.Ordinal);
         foreach (JournalEntry start in starts)
         {
             JsonNode? data = start.DataJson is null ? null : JsonNode.Parse(start.DataJson);
@@ -78,7 +78,7 @@ public sealed class RunSummaryReader(IStateStore state, IActivityCatalog activit
             {
                 if (node.Outputs![metric] is not JsonValue value || value.GetValueKind() != JsonValueKind.Number) continue;
                 string name = declaredTwice.Contains((iteration, metric)) ? $"{nodeId}.{metric}" : metric;
-                row.Metrics[name] = (nodeId, value.GetValue<double>());
+                row.Metrics[name] = value.GetValue<double>();
             }
         }
         return rows
@@ -87,7 +87,7 @@ public sealed class RunSummaryReader(IStateStore state, IActivityCatalog activit
             .ThenBy(row => row.Key[..Math.Max(0, row.Key.LastIndexOf('/'))], StringComparer.Ordinal)
             .ThenBy(row => row.Value.Index)
             .Select(row => new IterationSummary(row.Key, row.Value.Index, row.Value.Budget, row.Value.Kept,
-                row.Value.Metrics.ToDictionary(metric => metric.Key, metric => metric.Value.Value, StringComparer.Ordinal)))
+                new Dictionary<string, double>(row.Value.Metrics, StringComparer.Ordinal)))
             .ToList();
     }
 
