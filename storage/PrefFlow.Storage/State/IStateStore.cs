@@ -3,9 +3,10 @@ namespace PrefFlow.Storage.State;
 /// <summary>
 /// The durable state of runs: published definitions, runs, node attempts, mid-activity checkpoints and a journal.
 /// Every method is atomic on its own and safe to call from several threads and processes at once.
-/// Unknown run ids are reported with <see cref="KeyNotFoundException"/> naming the id.
+/// Unknown run ids are reported with <see cref="KeyNotFoundException"/> naming the id. A server's drafts and API keys
+/// live beside them.
 /// </summary>
-public interface IStateStore
+public interface IStateStore : IDefinitionDraftStore, IApiKeyStore
 {
     /// <summary>
     /// Publishes a definition version, or returns the stored record when exactly the same content
@@ -34,6 +35,9 @@ public interface IStateStore
     /// <summary>The runs matching <paramref name="query"/>, newest (by creation) first.</summary>
     Task<IReadOnlyList<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes the run with its attempts, checkpoints and journal (not its artifacts: blobs are shared by content); false when there was none.</summary>
+    Task<bool> DeleteRunAsync(string runId, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Sets the run's status. Running sets <see cref="RunRecord.StartedAt"/> the first time and clears
     /// <see cref="RunRecord.FinishedAt"/>, <see cref="RunRecord.Error"/> and <see cref="RunRecord.CancelRequested"/>;
@@ -59,11 +63,13 @@ public interface IStateStore
     /// Records a new attempt (status Running) and returns it with its assigned <see cref="NodeExecutionRecord.Id"/>;
     /// <paramref name="journal"/>, when given, is appended in the same transaction.
     /// </summary>
+    /// <exception cref="LeaseLostException">The attempt's <see cref="NodeExecutionRecord.Owner"/> does not hold the run's lease.</exception>
     Task<NodeExecutionRecord> StartNodeAsync(NodeExecutionRecord execution, JournalEntry? journal = null, CancellationToken cancellationToken = default);
 
     /// <summary>Commits the attempt: status Succeeded with its outputs. Call only after every output blob is verified.</summary>
     /// <exception cref="KeyNotFoundException">No attempt has the id.</exception>
     /// <exception cref="InvalidOperationException">The attempt is no longer Running (e.g. a resume marked it Interrupted).</exception>
+    /// <exception cref="LeaseLostException">The attempt's owner no longer holds the run's lease (another process took the run over).</exception>
     /// <remarks><paramref name="journal"/>, when given, is appended in the same transaction: committed exactly when the attempt is.</remarks>
     Task CompleteNodeAsync(long executionId, string outputsJson, DateTimeOffset at, JournalEntry? journal = null, CancellationToken cancellationToken = default);
 

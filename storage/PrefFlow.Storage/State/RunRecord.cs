@@ -18,6 +18,7 @@ namespace PrefFlow.Storage.State;
 /// <param name="CancelRequested">True once a cancel was asked for and not yet acted on by a resume.</param>
 /// <param name="LeaseOwner">The process executing it ("host:pid:nonce"); null when none.</param>
 /// <param name="LeaseExpiresAt">When the owner's lease lapses unless renewed; null when none.</param>
+/// <param name="ScheduleId">The schedule whose tick started the run; null for a run started by hand.</param>
 public sealed record RunRecord(
     string Id,
     string DefinitionId,
@@ -32,4 +33,5 @@ public sealed record RunRecord(
     string? Error = null,
     bool CancelRequested = false,
     string? LeaseOwner = null,
-    DateTimeOffset? LeaseExpiresAt = null);
+    DateTimeOffset? LeaseExpiresAt = null,
+    string? ScheduleId = null);

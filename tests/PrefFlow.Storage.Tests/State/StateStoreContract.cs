@@ -40,6 +40,13 @@ public abstract class StateStoreContract
     protected static NodeExecutionRecord Attempt(string runId, string nodePath = "sample", int attempt = 1, string inputHash = "hash-1") =>
         new(0, runId, nodePath, "sample", attempt, NodeStatus.Running, inputHash, "{\"n\":8}", T0, Owner: "host:1:a");
 
+    /// <summary>Starts the attempt as the engine does: its owner holds the run's lease.</summary>
+    protected async Task<NodeExecutionRecord> StartLeasedAsync(NodeExecutionRecord attempt, JournalEntry? journal = null)
+    {
+        Assert.True(await Store.TryAcquireLeaseAsync(attempt.RunId, attempt.Owner!, T0, TimeSpan.FromDays(3650)));
+        return await Store.StartNodeAsync(attempt, journal);
+    }
+
     protected static NodeCheckpointRecord Checkpoint(string runId, string nodePath, string inputHash, int step) =>
         new(runId, nodePath, inputHash, "{\"sha256\":\"ab\",\"length\":1,\"mediaType\":\"application/octet-stream\"}",
             $"{{\"step\":{step}}}", T0.AddSeconds(step));
@@ -460,8 +467,8 @@ public abstract class StateStoreContract
             Status = NodeStatus.Succeeded, OutputsJson = "{}", FinishedAt = T0, Error = "x", ErrorKind = ErrorKind.Permanent,
         };
 
-        NodeExecutionRecord first = await Store.StartNodeAsync(offered);
-        NodeExecutionRecord second = await Store.StartNodeAsync(Attempt(run.Id, "score"));
+        NodeExecutionRecord first = await StartLeasedAsync(offered);
+        NodeExecutionRecord second = await StartLeasedAsync(Attempt(run.Id, "score"));
 
         Assert.True(first.Id > 0);
         Assert.True(second.Id > first.Id);
@@ -473,7 +480,7 @@ public abstract class StateStoreContract
     public async Task A_completed_attempt_is_Succeeded_with_its_outputs_and_committed()
     {
         RunRecord run = await CreateRunAsync();
-        NodeExecutionRecord started = await Store.StartNodeAsync(Attempt(run.Id));
+        NodeExecutionRecord started = await StartLeasedAsync(Attempt(run.Id));
 
         await Store.CompleteNodeAsync(started.Id, "{\"responses\":{\"sha256\":\"ab\"}}", T0.AddSeconds(9));
 
@@ -494,7 +501,7 @@ public abstract class StateStoreContract
     public async Task An_ended_attempt_keeps_its_reason_and_the_error_kind_only_when_Failed(NodeStatus status, ErrorKind? kind, ErrorKind? kept)
     {
         RunRecord run = await CreateRunAsync();
-        NodeExecutionRecord started = await Store.StartNodeAsync(Attempt(run.Id));
+        NodeExecutionRecord started = await StartLeasedAsync(Attempt(run.Id));
 
         await Store.EndNodeAsync(started.Id, status, "the reason", kind, T0.AddSeconds(3));
 
@@ -510,7 +517,7 @@ public abstract class StateStoreContract
     public async Task An_attempt_cannot_end_as_Running_or_Succeeded(NodeStatus status)
     {
         RunRecord run = await CreateRunAsync();
-        NodeExecutionRecord started = await Store.StartNodeAsync(Attempt(run.Id));
+        NodeExecutionRecord started = await StartLeasedAsync(Attempt(run.Id));
 
         await Assert.ThrowsAsync<ArgumentException>(() => Store.EndNodeAsync(started.Id, status, "no", null, T0));
 
@@ -521,7 +528,7 @@ public abstract class StateStoreContract
     public async Task An_attempt_that_already_ended_is_neither_completed_nor_ended_again()
     {
         RunRecord run = await CreateRunAsync();
-        NodeExecutionRecord started = await Store.StartNodeAsync(Attempt(run.Id));
+        NodeExecutionRecord started = await StartLeasedAsync(Attempt(run.Id));
         await Store.EndNodeAsync(started.Id, NodeStatus.Interrupted, "process gone", null, T0.AddSeconds(1));
 
         var complete = await Assert.ThrowsAsync<InvalidOperationException>(() => Store.CompleteNodeAsync(started.Id, "{}", T0.AddSeconds(2)));
@@ -538,7 +545,7 @@ public abstract class StateStoreContract
         var started = new JournalEntry(0, run.Id, T0.AddSeconds(1), "node.started", "sample", "attempt 1 started");
         var committed = new JournalEntry(0, run.Id, T0.AddSeconds(2), "node.committed", "sample", "attempt 1 committed", "{\"outputs\":{}}");
 
-        NodeExecutionRecord attempt = await Store.StartNodeAsync(Attempt(run.Id), started);
+        NodeExecutionRecord attempt = await StartLeasedAsync(Attempt(run.Id), started);
         await Store.CompleteNodeAsync(attempt.Id, "{}", T0.AddSeconds(2), committed);
 
         IReadOnlyList<JournalEntry> journal = await Store.ReadJournalAsync(run.Id);
@@ -549,7 +556,7 @@ public abstract class StateStoreContract
     public async Task A_commit_that_is_refused_appends_no_journal_entry()
     {
         RunRecord run = await CreateRunAsync();
-        NodeExecutionRecord attempt = await Store.StartNodeAsync(Attempt(run.Id));
+        NodeExecutionRecord attempt = await StartLeasedAsync(Attempt(run.Id));
         await Store.EndNodeAsync(attempt.Id, NodeStatus.Interrupted, "process gone", null, T0.AddSeconds(1));
         var late = new JournalEntry(0, run.Id, T0.AddSeconds(2), "node.committed", "sample", "too late");
 
@@ -575,11 +582,11 @@ public abstract class StateStoreContract
     {
         RunRecord run = await CreateRunAsync();
         RunRecord other = await CreateRunAsync();
-        NodeExecutionRecord done = await Store.StartNodeAsync(Attempt(run.Id, "sample"));
+        NodeExecutionRecord done = await StartLeasedAsync(Attempt(run.Id, "sample"));
         await Store.CompleteNodeAsync(done.Id, "{}", T0.AddSeconds(1));
-        NodeExecutionRecord running1 = await Store.StartNodeAsync(Attempt(run.Id, "iterations/0/score"));
-        NodeExecutionRecord running2 = await Store.StartNodeAsync(Attempt(run.Id, "iterations/1/score"));
-        NodeExecutionRecord elsewhere = await Store.StartNodeAsync(Attempt(other.Id));
+        NodeExecutionRecord running1 = await StartLeasedAsync(Attempt(run.Id, "iterations/0/score"));
+        NodeExecutionRecord running2 = await StartLeasedAsync(Attempt(run.Id, "iterations/1/score"));
+        NodeExecutionRecord elsewhere = await StartLeasedAsync(Attempt(other.Id));
 
         Assert.Equal(2, await Store.InterruptRunningNodesAsync(run.Id, "host died", T0.AddSeconds(5)));
         Assert.Equal(0, await Store.InterruptRunningNodesAsync(run.Id, "again", T0.AddSeconds(6)));
@@ -597,13 +604,13 @@ public abstract class StateStoreContract
         string hash = NewId("hash");
         RunRecord first = await CreateRunAsync();
         RunRecord second = await CreateRunAsync();
-        NodeExecutionRecord older = await Store.StartNodeAsync(Attempt(first.Id, "iterations/0/sample", inputHash: hash));
+        NodeExecutionRecord older = await StartLeasedAsync(Attempt(first.Id, "iterations/0/sample", inputHash: hash));
         await Store.CompleteNodeAsync(older.Id, "{\"v\":1}", T0.AddSeconds(1));
-        NodeExecutionRecord newer = await Store.StartNodeAsync(Attempt(second.Id, "sample", inputHash: hash));
+        NodeExecutionRecord newer = await StartLeasedAsync(Attempt(second.Id, "sample", inputHash: hash));
         await Store.CompleteNodeAsync(newer.Id, "{\"v\":2}", T0.AddSeconds(2));
-        NodeExecutionRecord failed = await Store.StartNodeAsync(Attempt(second.Id, "sample", 2, hash));
+        NodeExecutionRecord failed = await StartLeasedAsync(Attempt(second.Id, "sample", 2, hash));
         await Store.EndNodeAsync(failed.Id, NodeStatus.Failed, "boom", ErrorKind.Permanent, T0.AddSeconds(3));
-        await Store.StartNodeAsync(Attempt(first.Id, "iterations/0/sample", 2, hash));
+        await StartLeasedAsync(Attempt(first.Id, "iterations/0/sample", 2, hash));
 
         NodeExecutionRecord? found = await Store.FindCommittedWorkAsync(hash);
 
@@ -615,12 +622,12 @@ public abstract class StateStoreContract
     {
         string hash = NewId("hash");
         RunRecord run = await CreateRunAsync();
-        NodeExecutionRecord failed = await Store.StartNodeAsync(Attempt(run.Id, "sample", 1, hash));
+        NodeExecutionRecord failed = await StartLeasedAsync(Attempt(run.Id, "sample", 1, hash));
         await Store.EndNodeAsync(failed.Id, NodeStatus.Failed, "boom", ErrorKind.Transient, T0.AddSeconds(1));
-        NodeExecutionRecord interrupted = await Store.StartNodeAsync(Attempt(run.Id, "sample", 2, hash));
+        NodeExecutionRecord interrupted = await StartLeasedAsync(Attempt(run.Id, "sample", 2, hash));
         await Store.EndNodeAsync(interrupted.Id, NodeStatus.Interrupted, "host died", null, T0.AddSeconds(2));
-        await Store.StartNodeAsync(Attempt(run.Id, "sample", 3, hash));
-        NodeExecutionRecord otherWork = await Store.StartNodeAsync(Attempt(run.Id, "score", 1, NewId("hash")));
+        await StartLeasedAsync(Attempt(run.Id, "sample", 3, hash));
+        NodeExecutionRecord otherWork = await StartLeasedAsync(Attempt(run.Id, "score", 1, NewId("hash")));
         await Store.CompleteNodeAsync(otherWork.Id, "{}", T0.AddSeconds(3));
 
         Assert.Null(await Store.FindCommittedWorkAsync(hash));
@@ -632,14 +639,14 @@ public abstract class StateStoreContract
     {
         RunRecord run = await CreateRunAsync();
         Assert.Null(await Store.GetCommittedNodeAsync(run.Id, "train"));
-        NodeExecutionRecord first = await Store.StartNodeAsync(Attempt(run.Id, "train", 1));
+        NodeExecutionRecord first = await StartLeasedAsync(Attempt(run.Id, "train", 1));
         await Store.CompleteNodeAsync(first.Id, "{\"v\":1}", T0.AddSeconds(1));
-        NodeExecutionRecord second = await Store.StartNodeAsync(Attempt(run.Id, "train", 2, "hash-2"));
+        NodeExecutionRecord second = await StartLeasedAsync(Attempt(run.Id, "train", 2, "hash-2"));
         await Store.CompleteNodeAsync(second.Id, "{\"v\":2}", T0.AddSeconds(2));
-        NodeExecutionRecord third = await Store.StartNodeAsync(Attempt(run.Id, "train", 3));
+        NodeExecutionRecord third = await StartLeasedAsync(Attempt(run.Id, "train", 3));
         await Store.EndNodeAsync(third.Id, NodeStatus.Failed, "oom", ErrorKind.Transient, T0.AddSeconds(3));
-        await Store.StartNodeAsync(Attempt(run.Id, "train", 4));
-        NodeExecutionRecord sibling = await Store.StartNodeAsync(Attempt(run.Id, "iterations/0/train", 1));
+        await StartLeasedAsync(Attempt(run.Id, "train", 4));
+        NodeExecutionRecord sibling = await StartLeasedAsync(Attempt(run.Id, "iterations/0/train", 1));
         await Store.CompleteNodeAsync(sibling.Id, "{\"v\":9}", T0.AddSeconds(4));
 
         NodeExecutionRecord? committed = await Store.GetCommittedNodeAsync(run.Id, "train");
@@ -656,6 +663,163 @@ public abstract class StateStoreContract
         RunRecord run = await CreateRunAsync();
 
         Assert.Empty(await Store.ListNodeExecutionsAsync(run.Id));
+    }
+
+    // ---- fencing: only the lease holder starts and commits attempts ----
+
+    [Fact]
+    public async Task An_owner_without_the_lease_cannot_start_an_attempt()
+    {
+        RunRecord run = await CreateRunAsync();
+        Assert.True(await Store.TryAcquireLeaseAsync(run.Id, "other:2:b", T0, Minute));
+
+        var error = await Assert.ThrowsAsync<LeaseLostException>(() => Store.StartNodeAsync(Attempt(run.Id)));
+
+        Assert.Contains(run.Id, error.Message);
+        Assert.Empty(await Store.ListNodeExecutionsAsync(run.Id));
+    }
+
+    [Fact]
+    public async Task An_attempt_whose_owner_lost_the_lease_cannot_commit_and_stays_as_it_was()
+    {
+        RunRecord run = await CreateRunAsync();
+        NodeExecutionRecord started = await StartLeasedAsync(Attempt(run.Id));
+        // The lease lapses and another process takes the run over.
+        Assert.True(await Store.TryAcquireLeaseAsync(run.Id, "other:2:b", T0.AddDays(3651), Minute));
+
+        await Assert.ThrowsAsync<LeaseLostException>(() => Store.CompleteNodeAsync(started.Id, "{}", T0, Entry(run.Id, "committed")));
+
+        NodeExecutionRecord stored = Assert.Single(await Store.ListNodeExecutionsAsync(run.Id));
+        Assert.Equal(NodeStatus.Running, stored.Status);
+        Assert.Null(await Store.GetCommittedNodeAsync(run.Id, started.NodePath));
+        Assert.DoesNotContain(await Store.ReadJournalAsync(run.Id), entry => entry.Message == "committed");
+    }
+
+    [Fact]
+    public async Task An_attempt_without_an_owner_is_refused()
+    {
+        RunRecord run = await CreateRunAsync();
+
+        await Assert.ThrowsAsync<LeaseLostException>(() => Store.StartNodeAsync(Attempt(run.Id) with { Owner = null }));
+    }
+
+    [Fact]
+    public async Task Racing_owners_commit_a_node_at_most_once()
+    {
+        // Each of several owners takes the lease in turn and tries to start and commit the same node; whoever does not
+        // hold the lease at the moment of its write is refused, so at most one attempt commits per lease holder.
+        RunRecord run = await CreateRunAsync();
+        string[] owners = ["h:1:a", "h:2:b", "h:3:c", "h:4:d"];
+        int committed = 0;
+        await Task.WhenAll(owners.Select((owner, i) => Task.Run(async () =>
+        {
+            if (!await Store.TryAcquireLeaseAsync(run.Id, owner, T0, Minute)) return;
+            try
+            {
+                NodeExecutionRecord attempt = await Store.StartNodeAsync(Attempt(run.Id, attempt: i + 1) with { Owner = owner });
+                await Store.CompleteNodeAsync(attempt.Id, "{}", T0);
+                Interlocked.Increment(ref committed);
+            }
+            catch (LeaseLostException)
+            {
+            }
+        })));
+
+        Assert.Equal(1, committed);
+        Assert.Single(await Store.ListNodeExecutionsAsync(run.Id), e => e.Status == NodeStatus.Succeeded);
+    }
+
+    // ---- deleting runs ----
+
+    [Fact]
+    public async Task Deleting_a_run_removes_it_with_its_attempts_checkpoints_and_journal()
+    {
+        RunRecord run = await CreateRunAsync();
+        RunRecord kept = await CreateRunAsync();
+        await StartLeasedAsync(Attempt(run.Id));
+        await Store.SaveCheckpointAsync(Checkpoint(run.Id, "sample", "hash-1", 1));
+        await Store.AppendJournalAsync(Entry(run.Id, "hello"));
+
+        Assert.True(await Store.DeleteRunAsync(run.Id));
+
+        Assert.Null(await Store.GetRunAsync(run.Id));
+        Assert.False(await Store.DeleteRunAsync(run.Id));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => Store.ListNodeExecutionsAsync(run.Id));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => Store.ReadJournalAsync(run.Id));
+        Assert.NotNull(await Store.GetRunAsync(kept.Id));
+    }
+
+    [Fact]
+    public async Task Runs_can_be_listed_by_the_schedule_that_started_them()
+    {
+        DefinitionRecord definition = await PublishAsync();
+        string schedule = NewId("nightly");
+        RunRecord scheduled = Run(definition) with { ScheduleId = schedule };
+        await Store.CreateRunAsync(scheduled);
+        await Store.CreateRunAsync(Run(definition));
+
+        IReadOnlyList<RunRecord> found = await Store.ListRunsAsync(new RunQuery(ScheduleId: schedule));
+
+        Assert.Equal(scheduled, Assert.Single(found));
+    }
+
+    // ---- drafts ----
+
+    [Fact]
+    public async Task A_draft_is_saved_replaced_listed_and_deleted()
+    {
+        string id = NewId("draft");
+        Assert.Null(await Store.GetDraftAsync(id));
+
+        await Store.SaveDraftAsync(new DefinitionDraftRecord(id, "{\"a\":1}", T0));
+        await Store.SaveDraftAsync(new DefinitionDraftRecord(id, "{not json yet", T0.AddMinutes(1)));
+
+        Assert.Equal(new DefinitionDraftRecord(id, "{not json yet", T0.AddMinutes(1)), await Store.GetDraftAsync(id));
+        Assert.Single(await Store.ListDraftsAsync(), d => d.Id == id);
+        Assert.True(await Store.DeleteDraftAsync(id));
+        Assert.False(await Store.DeleteDraftAsync(id));
+        Assert.Null(await Store.GetDraftAsync(id));
+    }
+
+    [Fact]
+    public async Task Concurrent_saves_of_one_draft_leave_one_of_them()
+    {
+        string id = NewId("draft");
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => Store.SaveDraftAsync(new DefinitionDraftRecord(id, $"{{\"v\":{i}}}", T0)))));
+
+        DefinitionDraftRecord? draft = await Store.GetDraftAsync(id);
+        Assert.NotNull(draft);
+        Assert.Matches("^\\{\"v\":[0-5]\\}$", draft.Json);
+    }
+
+    // ---- API keys ----
+
+    [Fact]
+    public async Task An_api_key_is_found_by_its_hash_until_and_after_it_is_revoked()
+    {
+        string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(NewId("secret"))));
+        var key = new ApiKeyRecord(NewId("k"), "ci", "operator", hash, T0);
+
+        await Store.CreateApiKeyAsync(key);
+
+        Assert.Equal(key, await Store.FindApiKeyAsync(hash));
+        Assert.Contains(key, await Store.ListApiKeysAsync());
+        Assert.True(await Store.RevokeApiKeyAsync(key.Id, T0.AddHours(1)));
+        Assert.False(await Store.RevokeApiKeyAsync(key.Id, T0.AddHours(2)));
+        Assert.Equal(key with { RevokedAt = T0.AddHours(1) }, await Store.FindApiKeyAsync(hash));
+        Assert.Null(await Store.FindApiKeyAsync(new string('0', 64)));
+    }
+
+    [Fact]
+    public async Task Two_api_keys_cannot_share_an_id_or_a_hash()
+    {
+        string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(NewId("secret"))));
+        var key = new ApiKeyRecord(NewId("k"), "ci", "viewer", hash, T0);
+        await Store.CreateApiKeyAsync(key);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Store.CreateApiKeyAsync(key with { Id = NewId("k") }));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Store.CreateApiKeyAsync(key with { Sha256 = new string('1', 64) }));
     }
 
     // ---- checkpoints ----

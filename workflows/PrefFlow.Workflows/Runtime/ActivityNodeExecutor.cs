@@ -49,7 +49,7 @@ internal sealed class ActivityNodeExecutor(RunExecution run)
                 async token => await AttemptAsync(activity, path, seed, inputHash, inputs, node.Retry, token).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception error) when (error is not LeaseLostException && (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
             string attempts = ErrorClassifier.Classify(error) == ErrorKind.Transient ? $" after {Attempts(node.Retry)} attempts" : "";
             throw new NodeFailedException(path, $"node '{path}' (activity '{activity.Descriptor.Name}') failed{attempts}: {ErrorClassifier.Describe(error)}");
@@ -105,8 +105,14 @@ internal sealed class ActivityNodeExecutor(RunExecution run)
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
+                if (run.LeaseLost) throw new LeaseLostException(run.RunId, run.Owner);
                 await run.State.EndNodeAsync(record.Id, NodeStatus.Cancelled, run.CancelReason, null, run.Time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
                 await run.Journal.WriteAsync("node.cancelled", path, $"attempt {attempt} stopped: {run.CancelReason}").ConfigureAwait(false);
+                throw;
+            }
+            catch (LeaseLostException)
+            {
+                // Another process owns the run and its attempts now: record nothing, stop.
                 throw;
             }
             catch (Exception error)

@@ -1,3 +1,4 @@
+using PrefFlow.Storage.State;
 using PrefFlow.Workflows.Definitions;
 using System.Text.Json.Nodes;
 
@@ -37,8 +38,9 @@ internal sealed class FlowchartExecutor(RunExecution run)
             running.Remove(done);
             if (done.Exception?.InnerException is { } error)
             {
-                // A cancellation is reported over a node failure: it is why the others stopped.
-                if (failure is null || error is OperationCanceledException) failure = error;
+                // A lost lease is reported over everything (the run is no longer ours), a cancellation over a node
+                // failure: it is why the others stopped.
+                if (failure is not LeaseLostException && (failure is null || error is OperationCanceledException or LeaseLostException)) failure = error;
                 continue;
             }
             if (done.IsCanceled)

@@ -70,6 +70,9 @@ internal sealed class RunExecution
 
     public string CancelReason => _cancelReason;
 
+    /// <summary>True once another process took the run over: this execution stops and records nothing more.</summary>
+    public bool LeaseLost { get; private set; }
+
     /// <summary>The node's newest committed attempt from before this execution started (read once, not per node).</summary>
     public NodeExecutionRecord? CommittedBefore(string nodePath) => _committed.GetValueOrDefault(nodePath);
 
@@ -102,12 +105,24 @@ internal sealed class RunExecution
         {
             outcome = new RunOutcome(RunId, RunStatus.Failed, failure.Message);
         }
+        catch (LeaseLostException)
+        {
+            _cancelReason = "another process took the run over (its lease lapsed)";
+            LeaseLost = true;
+            outcome = LostOutcome();
+        }
         finally
         {
             await watcherStop.CancelAsync().ConfigureAwait(false);
             await watcher.ConfigureAwait(false);
         }
         await Journal.FlushAsync().ConfigureAwait(false);
+        if (LeaseLost)
+        {
+            // The new owner writes the run's status; a second writer here would undo its work.
+            await Journal.WriteAsync("run.lost", null, $"{Owner} stopped: {_cancelReason}").ConfigureAwait(false);
+            return LostOutcome();
+        }
         await State.SetRunStatusAsync(RunId, outcome.Status, Time.GetUtcNow(), outcome.Error, CancellationToken.None).ConfigureAwait(false);
         string ended = outcome.Status switch
         {
@@ -121,6 +136,8 @@ internal sealed class RunExecution
         return outcome;
     }
 
+    private RunOutcome LostOutcome() => new(RunId, RunStatus.Interrupted, "another process took the run over (its lease lapsed)");
+
     private async Task<DateTimeOffset> WatchOnceAsync(DateTimeOffset renewed, CancellationToken stop)
     {
         RunRecord? current = await State.GetRunAsync(RunId, stop).ConfigureAwait(false);
@@ -133,6 +150,7 @@ internal sealed class RunExecution
         if (now - renewed < Options.LeaseDuration / 3) return renewed;
         if (await State.TryAcquireLeaseAsync(RunId, Owner, now, Options.LeaseDuration, cancellationToken: stop).ConfigureAwait(false)) return now;
         _cancelReason = "another process took the run over (its lease lapsed)";
+        LeaseLost = true;
         await _stop.CancelAsync().ConfigureAwait(false);
         return renewed;
     }

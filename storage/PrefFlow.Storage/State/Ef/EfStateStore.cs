@@ -115,11 +115,20 @@ internal sealed partial class EfStateStore(Func<StateDbContext> createContext) :
         IQueryable<RunRow> runs = db.Runs.AsNoTracking();
         if (query.DefinitionId is not null) runs = runs.Where(r => r.DefinitionId == query.DefinitionId);
         if (query.Status is { } status) runs = runs.Where(r => r.Status == status);
+        if (query.ScheduleId is not null) runs = runs.Where(r => r.ScheduleId == query.ScheduleId);
         List<RunRow> rows = await runs
             .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
             .Skip(query.Skip).Take(query.Take)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.Select(r => r.ToRecord()).ToList();
+    }
+
+    public async Task<bool> DeleteRunAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        await using StateDbContext db = createContext();
+        // Attempts, checkpoints and journal go with it (cascade).
+        return await db.Runs.Where(r => r.Id == runId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 
     public async Task SetRunStatusAsync(string runId, RunStatus status, DateTimeOffset at, string? error = null, CancellationToken cancellationToken = default)
@@ -195,16 +204,12 @@ internal sealed partial class EfStateStore(Func<StateDbContext> createContext) :
         ArgumentNullException.ThrowIfNull(execution);
         NodeExecutionRow row = NodeExecutionRow.Starting(execution);
         await using StateDbContext db = createContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await HoldLeaseAsync(db, execution.RunId, execution.Owner, cancellationToken).ConfigureAwait(false);
         db.NodeExecutions.Add(row);
         if (journal is not null) db.Journal.Add(JournalRow.Appending(journal));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException exception) when (DatabaseErrors.IsForeignKeyViolation(exception))
-        {
-            throw RunNotFound(execution.RunId, exception);
-        }
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return execution with
         {
             Id = row.Id, Status = NodeStatus.Running, OutputsJson = null, FinishedAt = null, Error = null, ErrorKind = null,
@@ -215,7 +220,11 @@ internal sealed partial class EfStateStore(Func<StateDbContext> createContext) :
     {
         ArgumentNullException.ThrowIfNull(outputsJson);
         await using StateDbContext db = createContext();
+        var attempt = await db.NodeExecutions.AsNoTracking().Where(e => e.Id == executionId)
+            .Select(e => new { e.RunId, e.Owner }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"no node execution has the id {executionId}");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await HoldLeaseAsync(db, attempt.RunId, attempt.Owner, cancellationToken).ConfigureAwait(false);
         int changed = await db.NodeExecutions
             .Where(e => e.Id == executionId && e.Status == NodeStatus.Running)
             .ExecuteUpdateAsync(set => set
@@ -377,6 +386,111 @@ internal sealed partial class EfStateStore(Func<StateDbContext> createContext) :
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0) await ThrowIfRunMissingAsync(db, runId, cancellationToken).ConfigureAwait(false);
         return rows.Select(j => j.ToRecord()).ToList();
+    }
+
+    // ---- drafts ----
+
+    public async Task SaveDraftAsync(DefinitionDraftRecord draft, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentException.ThrowIfNullOrWhiteSpace(draft.Id, nameof(draft));
+        ArgumentNullException.ThrowIfNull(draft.Json, nameof(draft));
+        for (int tries = 1; ; tries++)
+        {
+            await using StateDbContext db = createContext();
+            int replaced = await db.DefinitionDrafts.Where(d => d.Id == draft.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(d => d.Json, draft.Json).SetProperty(d => d.UpdatedAt, draft.UpdatedAt), cancellationToken)
+                .ConfigureAwait(false);
+            if (replaced > 0) return;
+            db.DefinitionDrafts.Add(new DefinitionDraftRow { Id = draft.Id, Json = draft.Json, UpdatedAt = draft.UpdatedAt });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception) && tries < CheckpointSaveTries)
+            {
+                // Another saver created the draft meanwhile: replace it on the next try.
+            }
+        }
+    }
+
+    public async Task<DefinitionDraftRecord?> GetDraftAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        await using StateDbContext db = createContext();
+        DefinitionDraftRow? row = await db.DefinitionDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false);
+        return row?.ToRecord();
+    }
+
+    public async Task<IReadOnlyList<DefinitionDraftRecord>> ListDraftsAsync(CancellationToken cancellationToken = default)
+    {
+        await using StateDbContext db = createContext();
+        List<DefinitionDraftRow> rows = await db.DefinitionDrafts.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.OrderBy(d => d.Id, StringComparer.Ordinal).Select(d => d.ToRecord()).ToList();
+    }
+
+    public async Task<bool> DeleteDraftAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        await using StateDbContext db = createContext();
+        return await db.DefinitionDrafts.Where(d => d.Id == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    // ---- API keys ----
+
+    public async Task CreateApiKeyAsync(ApiKeyRecord key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentException.ThrowIfNullOrWhiteSpace(key.Id, nameof(key));
+        ArgumentException.ThrowIfNullOrWhiteSpace(key.Sha256, nameof(key));
+        await using StateDbContext db = createContext();
+        db.ApiKeys.Add(ApiKeyRow.From(key));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
+        {
+            throw new InvalidOperationException($"an API key with the id '{key.Id}' or the same secret exists", exception);
+        }
+    }
+
+    public async Task<ApiKeyRecord?> FindApiKeyAsync(string sha256, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sha256);
+        await using StateDbContext db = createContext();
+        ApiKeyRow? row = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Sha256 == sha256, cancellationToken).ConfigureAwait(false);
+        return row?.ToRecord();
+    }
+
+    public async Task<IReadOnlyList<ApiKeyRecord>> ListApiKeysAsync(CancellationToken cancellationToken = default)
+    {
+        await using StateDbContext db = createContext();
+        List<ApiKeyRow> rows = await db.ApiKeys.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.OrderBy(k => k.CreatedAt).ThenBy(k => k.Id, StringComparer.Ordinal).Select(k => k.ToRecord()).ToList();
+    }
+
+    public async Task<bool> RevokeApiKeyAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        DateTimeOffset? revokedAt = at;
+        await using StateDbContext db = createContext();
+        return await db.ApiKeys.Where(k => k.Id == id && k.RevokedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(k => k.RevokedAt, revokedAt), cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    // The fence: inside the caller's transaction, a no-op UPDATE of the run's row that matches only while the owner
+    // holds the lease. It locks the row until the transaction ends, so a takeover (which updates the same row) waits
+    // for this attempt's insert or commit, and an owner that lost the lease changes nothing.
+    private static async Task HoldLeaseAsync(StateDbContext db, string runId, string? owner, CancellationToken cancellationToken)
+    {
+        int held = owner is null ? 0 : await db.Runs
+            .Where(r => r.Id == runId && r.LeaseOwner == owner)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.LeaseOwner, owner), cancellationToken).ConfigureAwait(false);
+        if (held > 0) return;
+        await ThrowIfRunMissingAsync(db, runId, cancellationToken).ConfigureAwait(false);
+        throw new LeaseLostException(runId, owner);
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]

@@ -16,6 +16,8 @@ internal abstract class StateDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<NodeExecutionRow> NodeExecutions => Set<NodeExecutionRow>();
     public DbSet<NodeCheckpointRow> NodeCheckpoints => Set<NodeCheckpointRow>();
     public DbSet<JournalRow> Journal => Set<JournalRow>();
+    public DbSet<DefinitionDraftRow> DefinitionDrafts => Set<DefinitionDraftRow>();
+    public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -34,6 +36,8 @@ internal abstract class StateDbContext(DbContextOptions options) : DbContext(opt
         ConfigureNodeExecutions(modelBuilder.Entity<NodeExecutionRow>().ToTable("node_executions"));
         ConfigureNodeCheckpoints(modelBuilder.Entity<NodeCheckpointRow>().ToTable("node_checkpoints"));
         ConfigureJournal(modelBuilder.Entity<JournalRow>().ToTable("journal"));
+        modelBuilder.Entity<DefinitionDraftRow>().ToTable("definition_drafts").HasKey(d => d.Id);
+        ConfigureApiKeys(modelBuilder.Entity<ApiKeyRow>().ToTable("api_keys"));
         NameColumnsInSnakeCase(modelBuilder);
     }
 
@@ -49,6 +53,15 @@ internal abstract class StateDbContext(DbContextOptions options) : DbContext(opt
         // ListRuns: newest first, optionally of one definition or one status.
         run.HasIndex(r => r.CreatedAt);
         run.HasIndex(r => r.Status);
+        // A schedule's overlap policy looks for its unfinished runs.
+        run.HasIndex(r => r.ScheduleId);
+    }
+
+    private static void ConfigureApiKeys(EntityTypeBuilder<ApiKeyRow> key)
+    {
+        key.HasKey(k => k.Id);
+        // Every request looks its key up by hash.
+        key.HasIndex(k => k.Sha256).IsUnique();
     }
 
     private static void ConfigureNodeExecutions(EntityTypeBuilder<NodeExecutionRow> execution)

@@ -17,6 +17,7 @@ internal sealed class RunRow
     public bool CancelRequested { get; set; }
     public string? LeaseOwner { get; set; }
     public DateTimeOffset? LeaseExpiresAt { get; set; }
+    public string? ScheduleId { get; set; }
 
     public static RunRow From(RunRecord record) => new()
     {
@@ -34,9 +35,10 @@ internal sealed class RunRow
         CancelRequested = record.CancelRequested,
         LeaseOwner = record.LeaseOwner,
         LeaseExpiresAt = record.LeaseExpiresAt,
+        ScheduleId = record.ScheduleId,
     };
 
     public RunRecord ToRecord() => new(
         Id, DefinitionId, DefinitionVersion, DefinitionSha256, ParametersJson, Seed, Status, CreatedAt,
-        StartedAt, FinishedAt, Error, CancelRequested, LeaseOwner, LeaseExpiresAt);
+        StartedAt, FinishedAt, Error, CancelRequested, LeaseOwner, LeaseExpiresAt, ScheduleId);
 }
