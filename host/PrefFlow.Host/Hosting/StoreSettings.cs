@@ -11,31 +11,37 @@ namespace PrefFlow.Host.Hosting;
 /// </summary>
 internal static class StoreSettings
 {
-    public static StateStoreOptions State(string dataFolder) => Variable("PREFFLOW_STATE_STORE", "sqlite") switch
+    public static StateStoreOptions State(string dataFolder) => State(dataFolder, Environment.GetEnvironmentVariable);
+
+    public static ArtifactStoreOptions Artifacts(string dataFolder) => Artifacts(dataFolder, Environment.GetEnvironmentVariable);
+
+    /// <summary>The state store that the settings <paramref name="setting"/> gives (environment, or a server's configuration) describe.</summary>
+    public static StateStoreOptions State(string dataFolder, Func<string, string?> setting) => Variable(setting, "PREFFLOW_STATE_STORE", "sqlite") switch
     {
         "sqlite" => new StateStoreOptions { Provider = StateProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(dataFolder, "state.db")}" },
         "postgres" => new StateStoreOptions
         {
             Provider = StateProvider.Postgres,
-            ConnectionString = Environment.GetEnvironmentVariable("PREFFLOW_POSTGRES") is { Length: > 0 } connection
+            ConnectionString = setting("PREFFLOW_POSTGRES") is { Length: > 0 } connection
                 ? connection
                 : throw new ArgumentException("PREFFLOW_STATE_STORE is postgres, so PREFFLOW_POSTGRES must hold a connection string, but it is not set."),
         },
         var other => throw new ArgumentException($"PREFFLOW_STATE_STORE is '{other}': expected sqlite (the default) or postgres."),
     };
 
-    public static ArtifactStoreOptions Artifacts(string dataFolder) => Variable("PREFFLOW_ARTIFACT_STORE", "folder") switch
+    /// <summary>The artifact store that the settings <paramref name="setting"/> gives describe.</summary>
+    public static ArtifactStoreOptions Artifacts(string dataFolder, Func<string, string?> setting) => Variable(setting, "PREFFLOW_ARTIFACT_STORE", "folder") switch
     {
         "folder" => new ArtifactStoreOptions { Kind = ArtifactStoreKind.Folder, Path = Path.Combine(dataFolder, "artifacts") },
         "azure" => new ArtifactStoreOptions
         {
             Kind = ArtifactStoreKind.AzureBlob,
-            ConnectionString = Environment.GetEnvironmentVariable("PREFFLOW_AZURE_BLOB"),
-            Container = Environment.GetEnvironmentVariable("PREFFLOW_AZURE_CONTAINER") ?? "prefflow",
+            ConnectionString = setting("PREFFLOW_AZURE_BLOB"),
+            Container = setting("PREFFLOW_AZURE_CONTAINER") ?? "prefflow",
         },
         var other => throw new ArgumentException($"PREFFLOW_ARTIFACT_STORE is '{other}': expected folder (the default) or azure."),
     };
 
-    private static string Variable(string name, string fallback) =>
-        (Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : fallback).Trim().ToLowerInvariant();
+    private static string Variable(Func<string, string?> setting, string name, string fallback) =>
+        (setting(name) is { Length: > 0 } value ? value : fallback).Trim().ToLowerInvariant();
 }

@@ -24,18 +24,24 @@ internal sealed class RunDispatcher : IAsyncDisposable
     }
 
     /// <summary>Builds and starts the scheduler (creating the store's tables if missing).</summary>
-    public static async Task<RunDispatcher> StartAsync(SchedulerSettings settings, WorkflowEngine engine, CancellationToken cancellationToken)
+    /// <param name="settings">The store and clustering.</param>
+    /// <param name="engine">The engine the jobs execute runs with.</param>
+    /// <param name="cancellationToken">Stops the start.</param>
+    /// <param name="configure">More of what a server's jobs need (its services and job types); null for the CLI.</param>
+    public static async Task<RunDispatcher> StartAsync(
+        SchedulerSettings settings, WorkflowEngine engine, CancellationToken cancellationToken, Action<IQuartzBuilder>? configure = null)
     {
         var pending = new PendingRuns();
         // A CLI process fires only the triggers it scheduled: a group of its own keeps another process's runs, and
         // runs recovered after a crash, away from it. A server serves every group.
-        string executionGroup = settings.ExecutesRecoveredWork ? "prefflow-server" : $"prefflow-cli-{Guid.NewGuid():N}";
+        string executionGroup = settings.ExecutesRecoveredWork ? SchedulerSettings.ServerGroup : $"prefflow-cli-{Guid.NewGuid():N}";
         IScheduler scheduler = await QuartzSchedulerBuilder.Create(quartz =>
         {
             quartz.Services.AddSingleton(engine);
             quartz.Services.AddSingleton(pending);
             quartz.Services.AddSingleton(settings);
             quartz.AddJobType<ExecuteRunJob>();
+            configure?.Invoke(quartz);
             quartz.ConfigureScheduler(scheduler =>
             {
                 // The name scopes the rows in the store: every process of one deployment shares it. The id is
@@ -51,7 +57,14 @@ internal sealed class RunDispatcher : IAsyncDisposable
                 else store.UseSqlite(SqliteFactory.Instance, settings.ConnectionString);
                 store.UseSystemTextJsonSerializer();
                 store.ProvisionSchema();
-                if (settings.Clustered) store.UseClustering(_ => { });
+                if (settings.Clustered)
+                {
+                    store.UseClustering(cluster =>
+                    {
+                        cluster.CheckinInterval = settings.CheckinInterval;
+                        cluster.CheckinMisfireThreshold = settings.CheckinInterval;
+                    });
+                }
             });
         }).BuildScheduler(cancellationToken).ConfigureAwait(false);
         await scheduler.Start(cancellationToken).ConfigureAwait(false);
@@ -59,6 +72,29 @@ internal sealed class RunDispatcher : IAsyncDisposable
         PreferredNode node = settings.Clustered ? PreferredNode.For(await scheduler.GetSchedulerInstanceId(cancellationToken).ConfigureAwait(false)) : PreferredNode.None;
         return new RunDispatcher(scheduler, pending, executionGroup, node);
     }
+
+    /// <summary>The Quartz scheduler, for a server's schedules and health checks.</summary>
+    public IScheduler Scheduler => _scheduler;
+
+    /// <summary>
+    /// Hands the run to whichever host of the cluster is free (this one included) and returns at once; the run's
+    /// state store record shows how it goes. A run already waiting keeps its place.
+    /// </summary>
+    public async Task SubmitAsync(string runId, bool resume, CancellationToken cancellationToken)
+    {
+        IJobDetail job = RunJobs.Submitted(runId, resume);
+        await _scheduler.ScheduleJob(job, [RunJobs.Now(runId)], ScheduleJobOptions.Replacing, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Removes the run's job, so a run that no host took up yet is never started; false when there was none.</summary>
+    public async Task<bool> WithdrawAsync(string runId, CancellationToken cancellationToken) =>
+        await _scheduler.DeleteJob(RunJobs.Key(runId), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Stops taking work and returns without waiting for the runs executing here: in a cluster another host recovers
+    /// them (as it would after a crash); a single host recovers them when it starts again.
+    /// </summary>
+    public async Task LeaveAsync() => await _scheduler.Shutdown(waitForJobsToComplete: false, CancellationToken.None).ConfigureAwait(false);
 
     /// <summary>
     /// Schedules the run's job (replacing one left by a process that died) and waits for it. Cancelling interrupts

@@ -7,6 +7,7 @@ internal static class RunJobs
 {
     public const string Group = "runs";
     public const string RunIdKey = "runId";
+    public const string ResumeKey = "resume";
 
     public static JobKey Key(string runId) => new(runId, Group);
 
@@ -16,6 +17,34 @@ internal static class RunJobs
         .WithDescription($"execute run {runId}")
         .UsingJobData(RunIdKey, runId)
         .RequestRecovery(true)
+        .Build();
+
+    /// <summary>
+    /// A run a server executes: recoverable, and not pinned to any node: whichever host is free takes it. Gone once
+    /// it ran, unless it scheduled a retry of itself.
+    /// </summary>
+    public static IJobDetail Submitted(string runId, bool resume) => JobBuilder.Create<ExecuteSubmittedRunJob>()
+        .WithIdentity(Key(runId))
+        .WithDescription($"{(resume ? "resume" : "start")} run {runId}")
+        .UsingJobData(RunIdKey, runId)
+        .UsingJobData(ResumeKey, resume)
+        .RequestRecovery(true)
+        .Build();
+
+    /// <summary>The trigger of a submitted run: fires as soon as a host is free.</summary>
+    public static ITrigger Now(string runId) => TriggerBuilder.Create()
+        .WithIdentity(runId, Group)
+        .ForJob(Key(runId))
+        .WithExecutionGroup(SchedulerSettings.ServerGroup)
+        .StartNow()
+        .Build();
+
+    /// <summary>A later try of a recovered run whose dead owner's lease has not lapsed yet.</summary>
+    public static ITrigger Retry(string runId, DateTimeOffset at) => TriggerBuilder.Create()
+        .WithIdentity($"{runId}.retry-{at.ToUnixTimeMilliseconds()}", Group)
+        .ForJob(Key(runId))
+        .WithExecutionGroup(SchedulerSettings.ServerGroup)
+        .StartAt(at)
         .Build();
 
     /// <summary>

@@ -17,6 +17,9 @@ internal sealed record SchedulerSettings
     /// <summary>The execution group of recovered runs that a CLI process set aside: only a server serves it.</summary>
     public const string ParkedGroup = "prefflow-parked";
 
+    /// <summary>The execution group of runs submitted to a server, and of the servers' own process.</summary>
+    public const string ServerGroup = "prefflow-server";
+
     public required SchedulerStore Store { get; init; }
 
     public required string ConnectionString { get; init; }
@@ -30,20 +33,26 @@ internal sealed record SchedulerSettings
     /// </summary>
     public bool ExecutesRecoveredWork { get; init; }
 
+    /// <summary>How often a clustered node checks in; a node silent for longer is taken for dead and its work recovered.</summary>
+    public TimeSpan CheckinInterval { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Runs executing at once in this process.</summary>
     public int MaxConcurrency { get; init; } = 4;
 
-    public static SchedulerSettings ForCli(string dataFolder)
+    public static SchedulerSettings ForCli(string dataFolder) => From(dataFolder, Environment.GetEnvironmentVariable);
+
+    /// <summary>The scheduler that the settings <paramref name="setting"/> gives (environment, or a server's configuration) describe.</summary>
+    public static SchedulerSettings From(string dataFolder, Func<string, string?> setting)
     {
-        bool postgres = string.Equals(Environment.GetEnvironmentVariable("PREFFLOW_STATE_STORE")?.Trim(), "postgres", StringComparison.OrdinalIgnoreCase);
-        bool clustered = Environment.GetEnvironmentVariable("PREFFLOW_CLUSTER")?.Trim() is "1" or "true";
+        bool postgres = string.Equals(setting("PREFFLOW_STATE_STORE")?.Trim(), "postgres", StringComparison.OrdinalIgnoreCase);
+        bool clustered = setting("PREFFLOW_CLUSTER")?.Trim() is "1" or "true";
         // Quartz refuses to cluster over SQLite (its file locks cannot serialize several hosts); say so before any work.
         if (clustered && !postgres) throw new ArgumentException("PREFFLOW_CLUSTER needs PREFFLOW_STATE_STORE=postgres: Quartz does not cluster over SQLite.");
         return new SchedulerSettings
         {
             Store = postgres ? SchedulerStore.Postgres : SchedulerStore.Sqlite,
             ConnectionString = postgres
-                ? Environment.GetEnvironmentVariable("PREFFLOW_POSTGRES") is { Length: > 0 } connection
+                ? setting("PREFFLOW_POSTGRES") is { Length: > 0 } connection
                     ? connection
                     : throw new ArgumentException("PREFFLOW_STATE_STORE is postgres, so PREFFLOW_POSTGRES must hold a connection string, but it is not set.")
                 : $"Data Source={Path.Combine(dataFolder, "scheduler.db")}",

@@ -91,6 +91,9 @@ public interface IStateStore : IDefinitionDraftStore, IApiKeyStore
     /// </summary>
     Task<NodeExecutionRecord?> FindCommittedWorkAsync(string inputHash, CancellationToken cancellationToken = default);
 
+    /// <summary>True when a committed attempt of any run, or a saved checkpoint, names the blob <paramref name="sha256"/>.</summary>
+    Task<bool> IsArtifactReferencedAsync(string sha256, CancellationToken cancellationToken = default);
+
     /// <summary>Every attempt of every node of the run, in the order they started.</summary>
     Task<IReadOnlyList<NodeExecutionRecord>> ListNodeExecutionsAsync(string runId, CancellationToken cancellationToken = default);
 

@@ -750,6 +750,25 @@ public abstract class StateStoreContract
     }
 
     [Fact]
+    public async Task A_blob_is_referenced_while_a_committed_attempt_or_a_checkpoint_names_it()
+    {
+        RunRecord run = await CreateRunAsync();
+        string output = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(NewId("blob"))));
+        string pending = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(NewId("blob"))));
+        NodeExecutionRecord attempt = await StartLeasedAsync(Attempt(run.Id));
+        Assert.False(await Store.IsArtifactReferencedAsync(output));
+
+        await Store.CompleteNodeAsync(attempt.Id, $"{{\"policy\":{{\"sha256\":\"{output}\"}}}}", T0);
+        await Store.SaveCheckpointAsync(Checkpoint(run.Id, "train", "hash-1", 1) with { ArtifactJson = $"{{\"sha256\":\"{pending}\"}}" });
+
+        Assert.True(await Store.IsArtifactReferencedAsync(output));
+        Assert.True(await Store.IsArtifactReferencedAsync(pending));
+        await Store.DeleteRunAsync(run.Id);
+        Assert.False(await Store.IsArtifactReferencedAsync(output));
+        Assert.False(await Store.IsArtifactReferencedAsync(pending));
+    }
+
+    [Fact]
     public async Task Runs_can_be_listed_by_the_schedule_that_started_them()
     {
         DefinitionRecord definition = await PublishAsync();

@@ -61,7 +61,7 @@ public sealed class WorkflowEngine
         // Run ids are at most 64 characters: the definition id is cut to leave room for the time and a random tail.
         string prefix = definition.Id.Length > 40 ? definition.Id[..40].TrimEnd('-') : definition.Id;
         string runId = request.RunId ?? $"{prefix}-{_time.GetUtcNow():yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))}";
-        var run = new RunRecord(runId, definition.Id, definition.Version, sha256, CanonicalJson.Write(parameters), request.Seed, RunStatus.Pending, _time.GetUtcNow());
+        var run = new RunRecord(runId, definition.Id, definition.Version, sha256, CanonicalJson.Write(parameters), request.Seed, RunStatus.Pending, _time.GetUtcNow(), ScheduleId: request.ScheduleId);
         await _state.CreateRunAsync(run, cancellationToken).ConfigureAwait(false);
         await new RunJournal(_state, runId, null, _time).WriteAsync("run.created", null,
             $"created from '{definition.Id}' version {definition.Version} with parameters {run.ParametersJson}").ConfigureAwait(false);

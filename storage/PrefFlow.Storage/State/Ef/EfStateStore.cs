@@ -301,6 +301,15 @@ internal sealed partial class EfStateStore(Func<StateDbContext> createContext) :
         return row?.ToRecord();
     }
 
+    public async Task<bool> IsArtifactReferencedAsync(string sha256, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sha256);
+        await using StateDbContext db = createContext();
+        // A scan of the outputs' JSON text: deleting runs is rare, and a hash cannot occur in the JSON by accident.
+        return await db.NodeExecutions.AnyAsync(e => e.Status == NodeStatus.Succeeded && e.OutputsJson!.Contains(sha256), cancellationToken).ConfigureAwait(false)
+            || await db.NodeCheckpoints.AnyAsync(c => c.ArtifactJson.Contains(sha256), cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<NodeExecutionRecord>> ListNodeExecutionsAsync(string runId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runId);
