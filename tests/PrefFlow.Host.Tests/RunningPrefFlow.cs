@@ -24,6 +24,9 @@ internal sealed class RunningPrefFlow : IDisposable
         process.BeginErrorReadLine();
     }
 
+    /// <summary>The process id (run owners name it: "host:pid:nonce").</summary>
+    public int Id => _process.Id;
+
     /// <summary>Both streams, interleaved as they arrived.</summary>
     public string Output => string.Join('\n', _all);
 

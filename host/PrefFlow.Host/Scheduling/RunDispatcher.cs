@@ -50,7 +50,9 @@ internal sealed class RunDispatcher : IAsyncDisposable
                 scheduler.GenerateInstanceId = true;
             });
             quartz.UseDefaultThreadPool(settings.MaxConcurrency);
-            if (!settings.ExecutesRecoveredWork) quartz.ServeExecutionGroups(executionGroup);
+            // A server fires its own runs and what CLI processes parked, never a CLI process's trigger (that process waits for it).
+            if (settings.ExecutesRecoveredWork) quartz.ServeExecutionGroups(SchedulerSettings.ServerGroup, SchedulerSettings.ParkedGroup);
+            else quartz.ServeExecutionGroups(executionGroup);
             quartz.UsePersistentStore(store =>
             {
                 if (settings.Store == SchedulerStore.Postgres) store.UsePostgres(NpgsqlFactory.Instance, settings.ConnectionString);

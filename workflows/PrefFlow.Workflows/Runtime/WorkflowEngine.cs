@@ -2,6 +2,7 @@ using PrefFlow.Storage.Artifacts;
 using PrefFlow.Storage.State;
 using PrefFlow.Workflows.Activities;
 using PrefFlow.Workflows.Definitions;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -21,6 +22,7 @@ public sealed class WorkflowEngine
     private readonly EngineOptions _options;
     private readonly TimeProvider _time;
     private readonly InFlightWork _inFlight = new();
+    private readonly ConcurrentDictionary<string, byte> _executing = new(StringComparer.Ordinal);
 
     /// <summary>An engine over the given stores and activities.</summary>
     public WorkflowEngine(IStateStore state, IArtifactStore artifacts, ActivityRegistry activities, EngineOptions? options = null, TimeProvider? time = null)
@@ -79,6 +81,22 @@ public sealed class WorkflowEngine
         RunRecord run = await _state.GetRunAsync(runId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidRunRequestException($"no run has the id '{runId}'.");
         if (run.Status == RunStatus.Succeeded) throw new InvalidRunRequestException($"run '{runId}' already succeeded; start a new run to run it again.");
+        // The lease keeps other processes out; this keeps a second execution of the same run in this process out (the
+        // lease would let it in, as its owner is the same).
+        if (!_executing.TryAdd(runId, 0)) throw new InvalidRunRequestException($"run '{runId}' is already being executed by this process ({Owner}).");
+        try
+        {
+            return await ExecuteLeasedAsync(run, observer, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _executing.TryRemove(runId, out _);
+        }
+    }
+
+    private async Task<RunOutcome> ExecuteLeasedAsync(RunRecord run, IRunObserver? observer, CancellationToken cancellationToken)
+    {
+        string runId = run.Id;
         string? deadOwner = run.LeaseOwner is { } holder && RunOwner.IsKnownDead(holder) ? holder : null;
         if (!await _state.TryAcquireLeaseAsync(runId, Owner, _time.GetUtcNow(), _options.LeaseDuration, deadOwner, cancellationToken).ConfigureAwait(false))
         {

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace PrefFlow.Host.Tests.Server;
+
+/// <summary>Bad requests get a 4xx ProblemDetails naming the field and the reason, and change nothing.</summary>
+public sealed class BadRequestTests(ApiServerFixture fixture) : IClassFixture<ApiServerFixture>
+{
+    public static TheoryData<string, string, string, int, string> Cases() => new()
+    {
+        { "POST", "/api/runs", "{\"definitionId\": ", 400, "Invalid JSON" },
+        { "POST", "/api/runs", "{\"definitionId\":\"budget-decrease\",\"sed\":4}", 400, "$.sed" },
+        { "POST", "/api/runs", "{\"definitionId\":\"budget-decrease\",\"seed\":\"four\"}", 400, "$.seed" },
+        { "POST", "/api/runs", "{\"definitionId\":\"budget-decrease\",\"parameters\":{\"totalPrompts\":-5}}", 400, "totalPrompts" },
+        { "POST", "/api/runs", "{\"definitionId\":\"budget-decrease\",\"parameters\":{\"nope\":1}}", 400, "nope" },
+        { "POST", "/api/runs", "{\"definitionId\":\"../../etc\"}", 400, "id" },
+        { "POST", "/api/definitions", "[1,2]", 400, "JSON object" },
+        { "POST", "/api/definitions", "{\"id\":\"Bad Id\"}", 400, "/id" },
+        { "POST", "/api/keys", "{\"name\":\"x\",\"role\":\"root\"}", 400, "role" },
+        { "GET", "/api/runs?status=sleeping", "", 400, "status" },
+        { "GET", "/api/runs?take=100000", "", 400, "take" },
+        { "GET", "/api/runs/any-run/artifacts/..%2F..%2F..%2Fetc%2Fpasswd", "", 400, "sha256" },
+        { "GET", "/api/runs/any-run/artifacts/..%5C..%5Cwindows%5Cwin.ini", "", 400, "sha256" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task A_bad_request_is_a_problem_naming_what_is_wrong(string method, string path, string body, int status, string named)
+    {
+        using HttpClient admin = fixture.Server.Client("admin");
+        string before = await StateAsync(admin);
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method != "GET") request.Content = Api.Json(body);
+
+        using HttpResponseMessage response = await admin.SendAsync(request);
+
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == status, $"{method} {path}: {response.StatusCode} {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(named, text);
+        Assert.DoesNotContain("   at ", text);
+        Assert.Equal(before, await StateAsync(admin));
+    }
+
+    [Fact]
+    public async Task An_oversized_body_is_refused_with_413()
+    {
+        using HttpClient editor = fixture.Server.Client("editor");
+        string huge = "{\"id\":\"huge\",\"description\":\"" + new string('x', 200_000) + "\"}";
+
+        using HttpResponseMessage response = await editor.PostAsync(new Uri("/api/definitions", UriKind.Relative), Api.Json(huge));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        JsonNode definitions = await Api.GetAsync(editor, "/api/definitions");
+        Assert.DoesNotContain(definitions.AsArray(), d => (string?)d!["id"] == "huge");
+    }
+
+    // What a bad request must not change: the definitions, drafts, runs and keys.
+    private static async Task<string> StateAsync(HttpClient admin) =>
+        (await Api.GetAsync(admin, "/api/definitions")).ToJsonString() + (await Api.GetAsync(admin, "/api/runs?take=500")).ToJsonString()
+        + (await Api.GetAsync(admin, "/api/keys")).ToJsonString();
+}
