@@ -2,7 +2,6 @@ using PrefFlow.Host.Hosting;
 using PrefFlow.Host.Rendering;
 using PrefFlow.Storage.State;
 using System.CommandLine;
-using System.Text.Json.Nodes;
 
 namespace PrefFlow.Host.Commands;
 
@@ -44,13 +43,5 @@ internal static class LogsCommand
         return command;
     }
 
-    private static string Json(JournalEntry entry) => new JsonObject
-    {
-        ["sequence"] = entry.Sequence,
-        ["at"] = entry.At,
-        ["kind"] = entry.Kind,
-        ["node"] = entry.NodePath,
-        ["message"] = entry.Message,
-        ["data"] = entry.DataJson is null ? null : JsonNode.Parse(entry.DataJson),
-    }.ToJsonString(RunJson.Compact);
+    private static string Json(JournalEntry entry) => JournalJson.Of(entry).ToJsonString(RunJson.Compact);
 }

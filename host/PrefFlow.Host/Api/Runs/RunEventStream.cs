@@ -3,6 +3,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using PrefFlow.Host.Rendering;
 using PrefFlow.Storage.State;
 
 namespace PrefFlow.Host.Api.Runs;

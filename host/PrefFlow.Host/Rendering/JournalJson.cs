@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using PrefFlow.Storage.State;
 
-namespace PrefFlow.Host.Api.Runs;
+namespace PrefFlow.Host.Rendering;
 
 /// <summary>A journal entry as the API and its event stream send it.</summary>
 internal static class JournalJson
