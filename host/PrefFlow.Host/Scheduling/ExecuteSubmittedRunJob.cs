@@ -21,10 +21,14 @@ internal sealed class ExecuteSubmittedRunJob(WorkflowEngine engine, IStateStore 
         // A run cancelled (or already ended) before any host took it up stays as it is, unless a resume was asked for.
         if (!resume && run.Status != RunStatus.Pending) return;
         using CancellationTokenSource stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, cancellationToken);
+        using System.Diagnostics.Activity? span = Server.Telemetry.Source.StartActivity("run.execute");
+        span?.SetTag("prefflow.run", runId);
         try
         {
             RunOutcome outcome = await engine.ExecuteAsync(runId, null, stop.Token).ConfigureAwait(false);
             logger.LogInformation("run {RunId} ended {Status} on {Owner}", runId, outcome.Status, engine.Owner);
+            span?.SetTag("prefflow.status", outcome.Status.ToString());
+            Server.Telemetry.RunsExecuted.Add(1, new KeyValuePair<string, object?>("status", outcome.Status.ToString().ToLowerInvariant()));
         }
         catch (InvalidRunRequestException refused) when (context.Recovering)
         {

@@ -58,6 +58,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     private AuthenticateResult Fail(string client, string reason)
     {
         limiter.RecordFailure(client);
+        Server.Telemetry.AuthFailures.Add(1);
         Logger.LogWarning("authentication failed for {Client} on {Method} {Path}: {Reason}", client, Request.Method, Request.Path, reason);
         return AuthenticateResult.Fail(reason);
     }

@@ -29,6 +29,7 @@ internal sealed class RunService(WorkflowEngine engine, IStateStore state, IArti
         }
         RunRecord run = await engine.CreateRunAsync(new RunRequest(definition.Json, parameters, request.Seed ?? 1, runId) { ScheduleId = scheduleId }, cancellationToken).ConfigureAwait(false);
         await dispatcher.SubmitAsync(run.Id, resume: false, cancellationToken).ConfigureAwait(false);
+        Server.Telemetry.RunsStarted.Add(1);
         return run;
     }
 
