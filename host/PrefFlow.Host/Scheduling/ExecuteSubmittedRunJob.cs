@@ -10,14 +10,23 @@ namespace PrefFlow.Host.Scheduling;
 /// Any host of the cluster may fire it; when the host executing it dies, Quartz fires it again on another host
 /// (recovery), whose engine takes the run's lease over and resumes it from its committed nodes.
 /// </summary>
-internal sealed class ExecuteSubmittedRunJob(WorkflowEngine engine, IStateStore state, ILogger<ExecuteSubmittedRunJob> logger) : IJob
+internal sealed class ExecuteSubmittedRunJob(WorkflowEngine engine, IStateStore state, ScheduledRuns scheduled, ILogger<ExecuteSubmittedRunJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         string runId = context.JobDetail.JobDataMap.GetString(RunJobs.RunIdKey) ?? throw new JobExecutionException($"job {context.JobDetail.Key} names no run");
         bool resume = context.JobDetail.JobDataMap.GetBoolean(RunJobs.ResumeKey) || context.Recovering;
         RunRecord? run = await state.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
-        if (run is null || run.Status == RunStatus.Succeeded) return;
+        if (run is null) return;
+        await ExecuteAsync(run, resume, context, cancellationToken).ConfigureAwait(false);
+        // A run of a schedule ended (or will not start): a run its overlap policy buffered may start now.
+        if (run.ScheduleId is { } schedule) await scheduled.ReleaseBufferedAsync(schedule, context.Scheduler, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private async Task ExecuteAsync(RunRecord run, bool resume, IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        string runId = run.Id;
+        if (run.Status == RunStatus.Succeeded) return;
         // A run cancelled (or already ended) before any host took it up stays as it is, unless a resume was asked for.
         if (!resume && run.Status != RunStatus.Pending) return;
         using CancellationTokenSource stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, cancellationToken);

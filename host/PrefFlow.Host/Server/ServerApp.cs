@@ -20,6 +20,7 @@ using PrefFlow.Host.Api.Definitions;
 using PrefFlow.Host.Api.Keys;
 using PrefFlow.Host.Api.Problems;
 using PrefFlow.Host.Api.Runs;
+using PrefFlow.Host.Api.Schedules;
 using PrefFlow.Host.Hosting;
 using PrefFlow.Host.Scheduling;
 using PrefFlow.Host.Security;
@@ -50,7 +51,9 @@ internal static class ServerApp
         IStateStore state = await StateStoreFactory.OpenAsync(StoreSettings.State(folder, name => configuration[name]), cancellationToken).ConfigureAwait(false);
         IArtifactStore artifacts = await ArtifactStoreFactory.CreateAsync(StoreSettings.Artifacts(folder, name => configuration[name]), cancellationToken).ConfigureAwait(false);
         ActivityRegistry activities = EngineHost.Registry(null);
-        var engine = new WorkflowEngine(state, artifacts, activities);
+        // Runs on a server reuse work any run committed with the same inputs and seed: that is how a schedule continues
+        // an experiment from its last iteration, and it is transparent (the same inputs and seed give the same outputs).
+        var engine = new WorkflowEngine(state, artifacts, activities, new EngineOptions { ReuseWorkAcrossRuns = true });
         await BuiltInDefinitions.PublishAsync(activities, state, TimeProvider.System, cancellationToken).ConfigureAwait(false);
 
         ILoggerFactory jobLogging = LoggerFactory.Create(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole());
@@ -65,7 +68,10 @@ internal static class ServerApp
             quartz.Services.AddSingleton(state);
             quartz.Services.AddSingleton(jobLogging);
             quartz.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+            quartz.Services.AddSingleton(engine);
+            quartz.Services.AddSingleton<ScheduledRuns>();
             quartz.AddJobType<ExecuteSubmittedRunJob>();
+            quartz.AddJobType<ScheduleTickJob>();
         }).ConfigureAwait(false);
 
         AddServices(builder, settings, state, artifacts, activities, engine, dispatcher);
@@ -90,6 +96,7 @@ internal static class ServerApp
         services.AddSingleton(new RunSummaryReader(state, activities));
         services.AddSingleton<DefinitionService>();
         services.AddSingleton<RunService>();
+        services.AddSingleton<ScheduleService>();
         services.AddSingleton(new AuthFailureLimiter(settings.AuthFailuresPerMinute, TimeSpan.FromMinutes(1), TimeProvider.System));
 
         services.Configure<JsonOptions>(json =>
@@ -136,6 +143,7 @@ internal static class ServerApp
         DefinitionEndpoints.Map(app);
         ActivityEndpoints.Map(app);
         RunEndpoints.Map(app);
+        ScheduleEndpoints.Map(app);
         KeyEndpoints.Map(app);
     }
 }
