@@ -47,7 +47,7 @@ internal sealed class ScheduledRuns(WorkflowEngine engine, IStateStore state, IL
             }
             submit = false;
         }
-        RunRecord? run = await CreateAsync(spec, runId, cancellationToken).ConfigureAwait(false);
+        RunRecord? run = await CreateAsync(spec, runId, spec.SeedOf(tick), cancellationToken).ConfigureAwait(false);
         if (run is null) return null;
         if (submit) await SubmitAsync(scheduler, run.Id, cancellationToken).ConfigureAwait(false);
         else logger.LogInformation("schedule {Schedule}: run {Run} buffered until the running one ends", spec.Id, run.Id);
@@ -67,7 +67,7 @@ internal sealed class ScheduledRuns(WorkflowEngine engine, IStateStore state, IL
         }
     }
 
-    private async Task<RunRecord?> CreateAsync(ScheduleSpec spec, string runId, CancellationToken cancellationToken)
+    private async Task<RunRecord?> CreateAsync(ScheduleSpec spec, string runId, ulong seed, CancellationToken cancellationToken)
     {
         DefinitionRecord? definition = spec.Version is { } version
             ? await state.GetDefinitionAsync(spec.DefinitionId, version, cancellationToken).ConfigureAwait(false)
@@ -85,7 +85,7 @@ internal sealed class ScheduledRuns(WorkflowEngine engine, IStateStore state, IL
         }
         try
         {
-            return await engine.CreateRunAsync(new RunRequest(definition.Json, parameters, spec.Seed, runId) { ScheduleId = spec.Id }, cancellationToken).ConfigureAwait(false);
+            return await engine.CreateRunAsync(new RunRequest(definition.Json, parameters, seed, runId) { ScheduleId = spec.Id }, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidOperationException duplicate) when (duplicate.Message.Contains($"'{runId}' already exists", StringComparison.Ordinal))
         {

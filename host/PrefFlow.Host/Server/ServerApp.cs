@@ -56,7 +56,6 @@ internal static class ServerApp
         var engine = new WorkflowEngine(state, artifacts, activities, new EngineOptions { ReuseWorkAcrossRuns = true });
         await BuiltInDefinitions.PublishAsync(activities, state, TimeProvider.System, cancellationToken).ConfigureAwait(false);
 
-        ILoggerFactory jobLogging = LoggerFactory.Create(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole());
         SchedulerSettings scheduling = SchedulerSettings.From(folder, name => configuration[name]) with
         {
             ExecutesRecoveredWork = true,
@@ -66,8 +65,8 @@ internal static class ServerApp
         RunDispatcher dispatcher = await RunDispatcher.StartAsync(scheduling, engine, cancellationToken, quartz =>
         {
             quartz.Services.AddSingleton(state);
-            quartz.Services.AddSingleton(jobLogging);
-            quartz.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+            // The scheduler has its own container: its jobs log to the console as the web host does.
+            quartz.Services.AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole());
             quartz.Services.AddSingleton(engine);
             quartz.Services.AddSingleton<ScheduledRuns>();
             quartz.AddJobType<ExecuteSubmittedRunJob>();

@@ -17,6 +17,11 @@ public sealed class BadRequestTests(ApiServerFixture fixture) : IClassFixture<Ap
         { "POST", "/api/definitions", "[1,2]", 400, "JSON object" },
         { "POST", "/api/definitions", "{\"id\":\"Bad Id\"}", 400, "/id" },
         { "POST", "/api/keys", "{\"name\":\"x\",\"role\":\"root\"}", 400, "role" },
+        { "PUT", "/api/schedules/nightly", "{\"cron\":\"0 0 2 * *\",\"definitionId\":\"budget-decrease\"}", 400, "cron" },
+        { "PUT", "/api/schedules/nightly", "{\"cron\":\"0 0 2 * * ?\",\"definitionId\":\"budget-decrease\",\"timeZone\":\"Mars/Olympus\"}", 400, "timeZone" },
+        { "PUT", "/api/schedules/nightly", "{\"cron\":\"0 0 2 * * ?\",\"definitionId\":\"budget-decrease\",\"overlap\":\"sometimes\"}", 400, "$.overlap" },
+        { "PUT", "/api/schedules/nightly", "{\"cron\":\"0 0 2 * * ?\",\"definitionId\":\"budget-decrease\",\"parameters\":{\"iterations\":0}}", 400, "iterations" },
+        { "PUT", "/api/schedules/Bad_Id", "{\"cron\":\"0 0 2 * * ?\",\"definitionId\":\"budget-decrease\"}", 400, "id" },
         { "GET", "/api/runs?status=sleeping", "", 400, "status" },
         { "GET", "/api/runs?take=100000", "", 400, "take" },
         { "GET", "/api/runs/any-run/artifacts/..%2F..%2F..%2Fetc%2Fpasswd", "", 400, "sha256" },
@@ -56,8 +61,8 @@ public sealed class BadRequestTests(ApiServerFixture fixture) : IClassFixture<Ap
         Assert.DoesNotContain(definitions.AsArray(), d => (string?)d!["id"] == "huge");
     }
 
-    // What a bad request must not change: the definitions, drafts, runs and keys.
+    // What a bad request must not change: the definitions, drafts, runs, schedules and keys.
     private static async Task<string> StateAsync(HttpClient admin) =>
         (await Api.GetAsync(admin, "/api/definitions")).ToJsonString() + (await Api.GetAsync(admin, "/api/runs?take=500")).ToJsonString()
-        + (await Api.GetAsync(admin, "/api/keys")).ToJsonString();
+        + (await Api.GetAsync(admin, "/api/keys")).ToJsonString() + (await Api.GetAsync(admin, "/api/schedules")).AsArray().Count;
 }

@@ -9,7 +9,10 @@ namespace PrefFlow.Host.Api.Schedules;
 /// <param name="TimeZone">The cron's time zone (IANA, e.g. "Europe/Berlin"); UTC when omitted.</param>
 /// <param name="Version">The definition's version; the latest published at each tick when omitted.</param>
 /// <param name="Parameters">Parameter values of every run.</param>
-/// <param name="Seed">The seed of every run (continuing an experiment needs one seed for all its runs); 1 when omitted.</param>
+/// <param name="Seed">
+/// The seed of every run. When omitted, each tick's run gets its own seed derived from the schedule and the tick; for
+/// continue-experiment (which needs one seed for all its runs) it is 1.
+/// </param>
 /// <param name="Action">start-run (default) or continue-experiment.</param>
 /// <param name="IterationParameter">For continue-experiment: the integer parameter counting iterations; "iterations" when omitted.</param>
 /// <param name="Misfire">fire-once-now (default) or skip.</param>

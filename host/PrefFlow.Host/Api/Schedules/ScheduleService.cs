@@ -101,7 +101,8 @@ internal sealed partial class ScheduleService(RunDispatcher dispatcher, Definiti
         {
             throw ApiException.BadRequest($"continuing an experiment needs an integer parameter '{iterations}' counting its iterations, which '{workflow.Id}' does not have", "iterationParameter");
         }
-        return new ScheduleSpec(id, request.Cron.Trim(), zone, definition.Id, request.Version, (JsonObject)parameters.DeepClone(), request.Seed ?? 1,
+        return new ScheduleSpec(id, request.Cron.Trim(), zone, definition.Id, request.Version, (JsonObject)parameters.DeepClone(),
+            action == ScheduleAction.ContinueExperiment ? request.Seed ?? 1 : request.Seed,
             action, iterations, request.Misfire ?? ScheduleMisfire.FireOnceNow, request.Overlap ?? ScheduleOverlap.Skip);
     }
 
