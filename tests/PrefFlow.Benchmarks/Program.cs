@@ -3,7 +3,7 @@ namespace PrefFlow.Benchmarks;
 /// <summary>
 /// PrefFlow's benchmarks. Each prints its figures with a ratio against a baseline measured in the
 /// same run, since absolute times on shared machines are noisy. Arguments pick benchmarks:
-/// "model", "selection", "engine", "dispatch" (default: all).
+/// "model", "selection", "engine", "dispatch", "cluster" (default: all but cluster, which needs PostgreSQL and Azurite).
 /// </summary>
 internal static class Program
 {
@@ -18,8 +18,9 @@ internal static class Program
                 case "selection": SelectionBenchmark.Run(Console.Out); break;
                 case "engine": EngineBenchmark.Run(Console.Out); break;
                 case "dispatch": DispatchBenchmark.Run(Console.Out); break;
+                case "cluster": ClusterBenchmark.Run(Console.Out); break;
                 default:
-                    Console.Error.WriteLine($"unknown benchmark '{name}': expected model, selection, engine or dispatch");
+                    Console.Error.WriteLine($"unknown benchmark '{name}': expected model, selection, engine, dispatch or cluster");
                     return 2;
             }
         }

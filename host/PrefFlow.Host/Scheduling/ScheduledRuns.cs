@@ -87,14 +87,16 @@ internal sealed class ScheduledRuns(WorkflowEngine engine, IStateStore state, IL
         {
             return await engine.CreateRunAsync(new RunRequest(definition.Json, parameters, seed, runId) { ScheduleId = spec.Id }, cancellationToken).ConfigureAwait(false);
         }
-        catch (InvalidOperationException duplicate) when (duplicate.Message.Contains($"'{runId}' already exists", StringComparison.Ordinal))
-        {
-            return null; // another host created this tick's run first
-        }
         catch (InvalidRunRequestException refused)
         {
             logger.LogWarning("schedule {Schedule}: tick skipped, the run is not valid: {Reason}", spec.Id, string.Join("; ", refused.Errors));
             return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // Another host created this tick's run first (the store refuses a second run with its id).
+            if (await state.GetRunAsync(runId, CancellationToken.None).ConfigureAwait(false) is not null) return null;
+            throw;
         }
     }
 

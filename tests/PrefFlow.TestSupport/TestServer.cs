@@ -2,13 +2,13 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 
-namespace PrefFlow.Host.Tests.Server;
+namespace PrefFlow.TestSupport;
 
 /// <summary>
 /// A real <c>prefflow serve</c> process on a free loopback port, with a data folder (or the given environment's
 /// stores) and one API key per role made with <c>prefflow keys create</c> before it starts.
 /// </summary>
-internal sealed class TestServer : IDisposable
+public sealed class TestServer : IDisposable
 {
     private TestServer(RunningPrefFlow process, Uri address, string dataFolder, IReadOnlyDictionary<string, string> keys, IReadOnlyDictionary<string, string> environment)
     {
@@ -44,8 +44,8 @@ internal sealed class TestServer : IDisposable
     public static string CreateKey(string dataFolder, string role, IReadOnlyDictionary<string, string> environment)
     {
         using RunningPrefFlow created = RunningPrefFlow.Start(environment, "keys", "create", "--role", role, "--name", $"test-{role}", "--data-dir", dataFolder);
-        Assert.Equal(0, created.WaitForExit(TimeSpan.FromSeconds(60)));
-        return created.StandardOutput.Trim();
+        int exit = created.WaitForExit(TimeSpan.FromSeconds(60));
+        return exit == 0 ? created.StandardOutput.Trim() : throw new InvalidOperationException($"prefflow keys create exited {exit}:\n{created.Output}");
     }
 
     /// <summary>A client sending <paramref name="role"/>'s key; none for null.</summary>

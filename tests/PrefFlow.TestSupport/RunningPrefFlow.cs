@@ -1,10 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace PrefFlow.Host.Tests;
+namespace PrefFlow.TestSupport;
 
-/// <summary>A <c>prefflow</c> process running in the background, whose output lines a test can wait for, and kill.</summary>
-internal sealed class RunningPrefFlow : IDisposable
+/// <summary>
+/// A <c>prefflow</c> process running in the background, whose output lines a test can wait for, and kill. It runs
+/// the prefflow.dll beside the calling program (projects that reference the host get it copied there).
+/// </summary>
+public sealed class RunningPrefFlow : IDisposable
 {
     private readonly Process _process;
     private readonly BlockingCollection<string> _lines = new();
