@@ -24,8 +24,10 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
         using HttpClient operatorClient = first.Client("operator");
         string definition = await Api.PublishAsync(editor, "task-prompts.json", "shared-" + Guid.NewGuid().ToString("N")[..8]);
 
+        // Seeds of their own: a server reuses work committed with the same inputs and seed, and every node here must run.
+        ulong seeds = (ulong)Random.Shared.NextInt64(1_000_000, 1_000_000_000);
         var runs = new List<string>();
-        for (int i = 0; i < 10; i++) runs.Add((string)(await Api.StartAsync(operatorClient, definition, """{"count":600000}""", seed: (ulong)i + 1))["id"]!);
+        for (int i = 0; i < 10; i++) runs.Add((string)(await Api.StartAsync(operatorClient, definition, """{"count":600000}""", seed: seeds + (ulong)i))["id"]!);
         // Kill the second host as soon as it executes one of the runs.
         string victim = await WaitForRunOnAsync(operatorClient, runs, second.Process.Id);
         var killed = Stopwatch.StartNew();
@@ -82,7 +84,7 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
         Assert.Equal("succeeded", (string?)(await Api.GetAsync(operatorClient, $"/api/runs/{cliRun}"))["status"]);
         JsonNode conflict = await Api.PostAsync(operatorClient, $"/api/runs/{cliRun}/resume", null, HttpStatusCode.Conflict);
         Assert.Contains("already succeeded", (string?)conflict["detail"]);
-        string smallRun = (string)(await Api.StartAsync(operatorClient, definition))["id"]!;
+        string smallRun = (string)(await Api.StartAsync(operatorClient, definition, seed: 2))["id"]!;
         await Api.WaitForStatusAsync(operatorClient, smallRun, Timeout, "running");
         await Api.PostAsync(operatorClient, $"/api/runs/{smallRun}/cancel", null, HttpStatusCode.Accepted);
         await Api.WaitForStatusAsync(operatorClient, smallRun, Timeout, "cancelled");

@@ -67,4 +67,43 @@ public sealed class RunApiTests(ApiServerFixture fixture) : IClassFixture<ApiSer
         Assert.Null(second["next"]);
         Assert.Equal(ids.Order(), first["items"]!.AsArray().Concat(second["items"]!.AsArray()).Select(r => (string)r!["id"]!).Order());
     }
+
+    [Fact]
+    public async Task A_failed_node_is_retried_and_the_run_goes_on_from_it()
+    {
+        using HttpClient editor = fixture.Server.Client("editor");
+        using HttpClient operatorClient = fixture.Server.Client("operator");
+        string definition = await Api.PublishAsync(editor, "long-prompts.json", "api-retry-" + Guid.NewGuid().ToString("N")[..8]);
+        string runId = (string)(await Api.StartAsync(operatorClient, definition, """{"count":200000}""", seed: 4242))["id"]!;
+
+        // Lose the task's blob once it is committed: the draws after it cannot read their input and the run fails.
+        JsonNode committed = await WaitForEntryAsync(operatorClient, runId, e => (string?)e["kind"] == "node.committed" && (string?)e["node"] == "task");
+        string task = (string)committed["data"]!["outputs"]!["task"]!["sha256"]!;
+        foreach (string file in Directory.EnumerateFiles(Path.Combine(fixture.Server.DataFolder, "artifacts"), task + "*", SearchOption.AllDirectories)) File.Delete(file);
+        JsonNode failed = await Api.WaitForStatusAsync(operatorClient, runId, Timeout, "failed", "succeeded");
+        Assert.Equal("failed", (string?)failed["status"]);
+        string node = (string)failed["nodes"]!.AsArray().First(n => (string?)n!["status"] == "failed")!["path"]!;
+        JsonNode conflict = await Api.PostAsync(operatorClient, $"/api/runs/{runId}/nodes/task/retry", null, HttpStatusCode.Conflict);
+        Assert.Contains("succeeded", (string?)conflict["detail"]);
+
+        await Api.PostAsync(operatorClient, $"/api/runs/{runId}/nodes/{node}/retry", null, HttpStatusCode.Accepted);
+
+        await WaitForEntryAsync(operatorClient, runId, e => (string?)e["kind"] == "run.resumed");
+        JsonNode done = await Api.WaitForStatusAsync(operatorClient, runId, Timeout, "succeeded", "failed");
+        Assert.True((string?)done["status"] == "succeeded", $"{done["error"]}");
+        Assert.True((int)done["nodes"]!.AsArray().First(n => (string?)n!["path"] == node)!["attempts"]! >= 2);
+        await WaitForEntryAsync(operatorClient, runId, e => (string?)e["kind"] == "node.retry-requested" && (string?)e["node"] == node);
+    }
+
+    private static async Task<JsonNode> WaitForEntryAsync(HttpClient client, string runId, Func<JsonNode, bool> match)
+    {
+        DateTime deadline = DateTime.UtcNow + Timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            JsonNode journal = await Api.GetAsync(client, $"/api/runs/{runId}/journal");
+            if (journal["items"]!.AsArray().FirstOrDefault(e => match(e!)) is { } entry) return entry;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"run {runId}: no matching journal entry in {Timeout.TotalSeconds} s");
+    }
 }
