@@ -33,7 +33,7 @@ internal sealed class RunDispatcher : IAsyncDisposable
     {
         var pending = new PendingRuns();
         // A CLI process fires only the triggers it scheduled: a group of its own keeps another process's runs, and
-        // runs recovered after a crash, away from it. A server serves every group.
+        // runs recovered after a crash, away from it. A server serves its own group and the parked one.
         string executionGroup = settings.ExecutesRecoveredWork ? SchedulerSettings.ServerGroup : $"prefflow-cli-{Guid.NewGuid():N}";
         IScheduler scheduler = await QuartzSchedulerBuilder.Create(quartz =>
         {

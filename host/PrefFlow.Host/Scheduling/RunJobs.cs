@@ -49,7 +49,7 @@ internal static class RunJobs
 
     /// <summary>
     /// A trigger that fires now, in the execution group of the process that is to execute it; in a cluster also
-    /// pinned to that node, so a server (which serves every group) fires it only when that node stopped checking in.
+    /// pinned to that node, so that no other node fires it while that node checks in.
     /// </summary>
     public static ITrigger StartNow(string runId, string executionGroup, PreferredNode node) => TriggerBuilder.Create()
         .WithIdentity(runId, Group)

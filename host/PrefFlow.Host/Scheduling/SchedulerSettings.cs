@@ -10,7 +10,8 @@ namespace PrefFlow.Host.Scheduling;
 /// Recovery: a run's job asks for recovery, so a process killed while executing it leaves it stored. A CLI process
 /// (<see cref="ExecutesRecoveredWork"/> off) fires only the triggers it scheduled itself (an execution group of its
 /// own), so 'prefflow run X' never starts resuming a crashed run Y; Y's job waits for 'prefflow resume Y' (which
-/// replaces it) or for a server (<see cref="ExecutesRecoveredWork"/> on), which serves every group and executes it.
+/// replaces it) or, once another CLI process set it aside in the parked group, for a server
+/// (<see cref="ExecutesRecoveredWork"/> on), which serves its own group and the parked one.
 /// </summary>
 internal sealed record SchedulerSettings
 {
