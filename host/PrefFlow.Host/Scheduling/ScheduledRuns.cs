@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using PrefFlow.Host.Hosting;
 using PrefFlow.Storage.State;
 using PrefFlow.Workflows.Runtime;
 using Quartz;
@@ -77,8 +78,7 @@ internal sealed class ScheduledRuns(WorkflowEngine engine, IStateStore state, IL
             logger.LogWarning("schedule {Schedule}: its definition '{Definition}' is not published; tick skipped", spec.Id, spec.DefinitionId);
             return null;
         }
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach ((string name, JsonNode? value) in spec.Parameters) parameters[name] = value?.ToJsonString() ?? "null";
+        Dictionary<string, string> parameters = ParameterOverrides.From(spec.Parameters);
         if (spec.Action == ScheduleAction.ContinueExperiment && await NextIterationAsync(spec, cancellationToken).ConfigureAwait(false) is { } next)
         {
             parameters[spec.IterationParameter] = next.ToString(CultureInfo.InvariantCulture);

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using PrefFlow.Host.Hosting;
 using PrefFlow.Storage.State;
 using PrefFlow.Workflows.Activities;
@@ -23,7 +21,7 @@ internal static class BuiltInDefinitions
             string json = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
             DefinitionReadResult read = DefinitionLoader.Load(json, catalog);
             if (!read.Succeeded) continue;
-            string sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+            string sha256 = DefinitionRecord.HashOf(json);
             try
             {
                 await state.PublishDefinitionAsync(

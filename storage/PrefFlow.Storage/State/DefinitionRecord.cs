@@ -7,4 +7,9 @@ namespace PrefFlow.Storage.State;
 /// <param name="Json">The definition's JSON text, exactly as published.</param>
 /// <param name="Sha256">The SHA-256 of <paramref name="Json"/> in UTF-8, 64 lower-case hex digits.</param>
 /// <param name="PublishedAt">When it was first published.</param>
-public sealed record DefinitionRecord(string Id, int Version, string Name, string Json, string Sha256, DateTimeOffset PublishedAt);
+public sealed record DefinitionRecord(string Id, int Version, string Name, string Json, string Sha256, DateTimeOffset PublishedAt)
+{
+    /// <summary>The <see cref="Sha256"/> of a definition's JSON text: SHA-256 of its UTF-8 bytes, lower-case hex.</summary>
+    public static string HashOf(string json) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json)));
+}

@@ -9,6 +9,16 @@ public static class RunOwner
     public static string New() => $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>
+    /// True when a live process executes the run: it is Running under a lease that has not lapsed, held by a process
+    /// not known to be dead.
+    /// </summary>
+    public static bool IsExecuting(PrefFlow.Storage.State.RunRecord run, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return run.Status == PrefFlow.Storage.State.RunStatus.Running && run.LeaseOwner is { } owner && !IsKnownDead(owner) && run.LeaseExpiresAt > now;
+    }
+
+    /// <summary>
     /// True when <paramref name="owner"/> names a process of this machine that no longer exists: its run can be taken
     /// over at once. A process on another machine is never known to be dead (its lease must lapse).
     /// </summary>

@@ -4,7 +4,6 @@ using PrefFlow.Workflows.Activities;
 using PrefFlow.Workflows.Definitions;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Text;
 
 namespace PrefFlow.Workflows.Runtime;
 
@@ -49,7 +48,7 @@ public sealed class WorkflowEngine
         ArgumentNullException.ThrowIfNull(request);
         WorkflowDefinition definition = Load(request.DefinitionJson, "the definition");
         var parameters = ParameterValues.Resolve(definition, request.Parameters);
-        string sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(request.DefinitionJson)));
+        string sha256 = DefinitionRecord.HashOf(request.DefinitionJson);
         try
         {
             await _state.PublishDefinitionAsync(
@@ -139,9 +138,7 @@ public sealed class WorkflowEngine
         RunRecord run = await _state.GetRunAsync(runId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidRunRequestException($"no run has the id '{runId}'.");
         if (run.Status is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled) return false;
-        bool executing = run.Status == RunStatus.Running && run.LeaseOwner is { } owner && !RunOwner.IsKnownDead(owner)
-            && run.LeaseExpiresAt > _time.GetUtcNow();
-        if (executing) return await _state.RequestCancelAsync(runId, cancellationToken).ConfigureAwait(false);
+        if (RunOwner.IsExecuting(run, _time.GetUtcNow())) return await _state.RequestCancelAsync(runId, cancellationToken).ConfigureAwait(false);
         await _state.SetRunStatusAsync(runId, RunStatus.Cancelled, _time.GetUtcNow(), cancellationToken: cancellationToken).ConfigureAwait(false);
         await new RunJournal(_state, runId, null, _time).WriteAsync("run.cancelled", null, "run cancelled while no process was executing it").ConfigureAwait(false);
         return true;

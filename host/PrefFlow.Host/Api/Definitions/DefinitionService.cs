@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using PrefFlow.Host.Api.Problems;
 using PrefFlow.Storage.State;
@@ -63,7 +61,7 @@ internal sealed class DefinitionService(IStateStore state, IActivityCatalog cata
         IReadOnlyList<DefinitionError> errors = Validate(json);
         if (errors.Count > 0) throw ApiException.Invalid($"the draft of '{id}' is not valid, so it was not published", [.. errors.Select(e => e.ToString())]);
         string name = document["name"]?.GetValue<string>() ?? id;
-        string sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+        string sha256 = DefinitionRecord.HashOf(json);
         try
         {
             DefinitionRecord published = await state.PublishDefinitionAsync(new DefinitionRecord(id, version, name, json, sha256, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using PrefFlow.Host.Api.Definitions;
 using PrefFlow.Host.Api.Problems;
+using PrefFlow.Host.Hosting;
 using PrefFlow.Host.Scheduling;
 using PrefFlow.Storage.Artifacts;
 using PrefFlow.Storage.State;
@@ -22,11 +22,11 @@ internal sealed class RunService(WorkflowEngine engine, IStateStore state, IArti
             ? await definitions.VersionAsync(request.DefinitionId, version, cancellationToken).ConfigureAwait(false)
             : await definitions.LatestAsync(request.DefinitionId, cancellationToken).ConfigureAwait(false)
               ?? throw ApiException.NotFound($"the definition '{request.DefinitionId}' has no published version: publish its draft first");
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach ((string name, JsonNode? value) in request.Parameters ?? [])
+        if (request.Parameters?.FirstOrDefault(p => p.Value is null) is { Key: { } unset })
         {
-            parameters[name] = value?.ToJsonString() ?? throw ApiException.BadRequest($"parameter '{name}' is null: give a value or leave it out for its default", $"parameters.{name}");
+            throw ApiException.BadRequest($"parameter '{unset}' is null: give a value or leave it out for its default", $"parameters.{unset}");
         }
+        Dictionary<string, string> parameters = ParameterOverrides.From(request.Parameters);
         RunRecord run = await engine.CreateRunAsync(new RunRequest(definition.Json, parameters, request.Seed ?? 1, runId) { ScheduleId = scheduleId }, cancellationToken).ConfigureAwait(false);
         await dispatcher.SubmitAsync(run.Id, resume: false, cancellationToken).ConfigureAwait(false);
         Server.Telemetry.RunsStarted.Add(1);
@@ -37,7 +37,7 @@ internal sealed class RunService(WorkflowEngine engine, IStateStore state, IArti
     {
         RunRecord run = await GetAsync(runId, cancellationToken).ConfigureAwait(false);
         if (run.Status == RunStatus.Succeeded) throw ApiException.Conflict($"run '{runId}' already succeeded; start a new run to run it again");
-        if (IsExecuting(run)) throw ApiException.Conflict($"run '{runId}' is being executed by {run.LeaseOwner}; cancel it first or wait for it to end");
+        if (RunOwner.IsExecuting(run, DateTimeOffset.UtcNow)) throw ApiException.Conflict($"run '{runId}' is being executed by {run.LeaseOwner}; cancel it first or wait for it to end");
         await dispatcher.SubmitAsync(runId, resume: true, cancellationToken).ConfigureAwait(false);
         return run;
     }
@@ -70,7 +70,7 @@ internal sealed class RunService(WorkflowEngine engine, IStateStore state, IArti
     public async Task<int> DeleteAsync(string runId, RunSummaryReader summaries, CancellationToken cancellationToken)
     {
         RunRecord run = await GetAsync(runId, cancellationToken).ConfigureAwait(false);
-        if (IsExecuting(run))
+        if (RunOwner.IsExecuting(run, DateTimeOffset.UtcNow))
         {
             throw ApiException.Conflict($"run '{runId}' is being executed by {run.LeaseOwner}; cancel it and wait for it to stop before deleting it");
         }
@@ -90,7 +90,4 @@ internal sealed class RunService(WorkflowEngine engine, IStateStore state, IArti
 
     public async Task<RunRecord> GetAsync(string runId, CancellationToken cancellationToken) =>
         await state.GetRunAsync(runId, cancellationToken).ConfigureAwait(false) ?? throw ApiException.NotFound($"no run has the id '{runId}'");
-
-    private static bool IsExecuting(RunRecord run) =>
-        run.Status == RunStatus.Running && run.LeaseOwner is { } owner && !RunOwner.IsKnownDead(owner) && run.LeaseExpiresAt > DateTimeOffset.UtcNow;
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using PrefFlow.Host.Api.Definitions;
 using PrefFlow.Host.Api.Problems;
+using PrefFlow.Host.Hosting;
 using PrefFlow.Host.Scheduling;
 using PrefFlow.Host.Server;
 using PrefFlow.Storage.State;
@@ -92,9 +93,7 @@ internal sealed partial class ScheduleService(RunDispatcher dispatcher, Definiti
         WorkflowDefinition workflow = DefinitionLoader.Load(definition.Json, catalog).Definition
             ?? throw ApiException.Conflict($"the definition '{definition.Id}' version {definition.Version} no longer validates");
         JsonObject parameters = request.Parameters ?? [];
-        var given = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach ((string name, JsonNode? value) in parameters) given[name] = value?.ToJsonString() ?? "null";
-        ParameterValues.Resolve(workflow, given);
+        ParameterValues.Resolve(workflow, ParameterOverrides.From(parameters));
         ScheduleAction action = request.Action ?? ScheduleAction.StartRun;
         string iterations = string.IsNullOrWhiteSpace(request.IterationParameter) ? "iterations" : request.IterationParameter;
         if (action == ScheduleAction.ContinueExperiment && workflow.Parameters.FirstOrDefault(p => p.Name == iterations) is not { Type: DataType.Integer })

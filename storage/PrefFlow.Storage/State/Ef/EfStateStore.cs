@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using PrefFlow.Storage.State.Ef.Rows;
@@ -513,7 +511,7 @@ internal sealed partial class EfStateStore(Func<StateDbContext> createContext) :
         {
             throw new ArgumentOutOfRangeException(nameof(definition), definition.Version, $"the definition '{definition.Id}' has version {definition.Version}: versions start at 1");
         }
-        string actual = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(definition.Json)));
+        string actual = DefinitionRecord.HashOf(definition.Json);
         if (!string.Equals(actual, definition.Sha256, StringComparison.Ordinal))
         {
             throw new ArgumentException(
