@@ -21,6 +21,7 @@ using PrefFlow.Host.Api.Keys;
 using PrefFlow.Host.Api.Problems;
 using PrefFlow.Host.Api.Runs;
 using PrefFlow.Host.Api.Schedules;
+using PrefFlow.Host.Api.Session;
 using PrefFlow.Host.Hosting;
 using PrefFlow.Host.Scheduling;
 using PrefFlow.Host.Security;
@@ -36,7 +37,7 @@ namespace PrefFlow.Host.Server;
 
 /// <summary>
 /// The HTTP server: opens the stores, starts this host's Quartz scheduler (a node of the cluster when clustering is
-/// on), and serves the API, its OpenAPI document and reference UI, and health checks.
+/// on), and serves the API, its OpenAPI document and reference UI, health checks and the web designer.
 /// </summary>
 internal static class ServerApp
 {
@@ -132,6 +133,7 @@ internal static class ServerApp
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        DesignerPages.UseFiles(app);
         app.UseMiddleware<AuthFailureGate>();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -144,5 +146,7 @@ internal static class ServerApp
         RunEndpoints.Map(app);
         ScheduleEndpoints.Map(app);
         KeyEndpoints.Map(app);
+        SessionEndpoints.Map(app);
+        DesignerPages.MapFallback(app);
     }
 }

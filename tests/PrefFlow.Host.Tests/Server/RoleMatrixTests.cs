@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 
 namespace PrefFlow.Host.Tests.Server;
 
@@ -54,6 +55,8 @@ public sealed class RoleMatrixTests(ApiServerFixture fixture) : IClassFixture<Ap
         ("GET", "/api/keys", null, Admins),
         ("POST", "/api/keys", """{"name":"x","role":"nobody"}""", Admins),
         ("DELETE", "/api/keys/missing-key", null, Admins),
+        ("POST", "/api/schedules/preview", """{"cron":"0 0 2 * * ?"}""", Everyone),
+        ("GET", "/api/me", null, Everyone),
     ];
 
     public static TheoryData<string, string, string?> Cases()
@@ -87,6 +90,25 @@ public sealed class RoleMatrixTests(ApiServerFixture fixture) : IClassFixture<Ap
         else if (!endpoint.Allowed.Contains(role)) Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{method} {path} as {role} gave {response.StatusCode}: {detail}");
         else Assert.True((int)response.StatusCode is not (401 or 403) and < 500, $"{method} {path} as {role} gave {response.StatusCode}: {detail}");
         if ((int)response.StatusCode >= 400) Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("viewer", false, false, false)]
+    [InlineData("editor", true, false, false)]
+    [InlineData("operator", false, true, false)]
+    [InlineData("admin", true, true, true)]
+    public async Task Me_tells_a_key_its_role_and_what_it_may_do(string role, bool editDefinitions, bool operateRuns, bool manageKeys)
+    {
+        using HttpClient client = fixture.Server.Client(role);
+
+        using JsonDocument me = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/me", UriKind.Relative)));
+
+        Assert.Equal(role, me.RootElement.GetProperty("role").GetString());
+        JsonElement may = me.RootElement.GetProperty("may");
+        Assert.Equal(editDefinitions, may.GetProperty("editDefinitions").GetBoolean());
+        Assert.Equal(operateRuns, may.GetProperty("operateRuns").GetBoolean());
+        Assert.Equal(manageKeys, may.GetProperty("manageKeys").GetBoolean());
+        Assert.StartsWith("k", me.RootElement.GetProperty("keyId").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]

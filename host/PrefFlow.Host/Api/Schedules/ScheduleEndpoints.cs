@@ -14,6 +14,8 @@ internal static class ScheduleEndpoints
         group.MapGet("/", async (ScheduleService schedules, CancellationToken cancellationToken) =>
                 Results.Ok(await schedules.ListAsync(cancellationToken).ConfigureAwait(false)))
             .WithSummary("Every schedule with its next fire times.");
+        group.MapPost("/preview", (CronPreviewRequest request, ScheduleService schedules) => Results.Ok(schedules.Preview(request)))
+            .WithSummary("Check a cron and time zone and list its next fire times, without storing anything.");
         group.MapGet("/{id}", async (string id, ScheduleService schedules, CancellationToken cancellationToken) =>
                 Results.Ok(await schedules.GetAsync(id, cancellationToken).ConfigureAwait(false)))
             .WithSummary("One schedule: cron, time zone, what a tick does, policies, paused, next fire times.");

@@ -66,25 +66,7 @@ internal sealed partial class ScheduleService(RunDispatcher dispatcher, Definiti
     private async Task<ScheduleSpec> ValidateAsync(string id, ScheduleRequest request, CancellationToken cancellationToken)
     {
         CheckId(id);
-        if (string.IsNullOrWhiteSpace(request.Cron)) throw ApiException.BadRequest("give the schedule a cron expression, e.g. \"0 0 2 * * ?\" for 02:00 every night", "cron");
-        string zone = string.IsNullOrWhiteSpace(request.TimeZone) ? "UTC" : request.TimeZone.Trim();
-        TimeZoneInfo timeZone;
-        try
-        {
-            timeZone = TimeZoneInfo.FindSystemTimeZoneById(zone);
-        }
-        catch (Exception error) when (error is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            throw ApiException.BadRequest($"time zone '{zone}' is not known: use an IANA name such as \"Europe/Berlin\" or \"UTC\"", "timeZone");
-        }
-        try
-        {
-            _ = new CronExpression(request.Cron, timeZone);
-        }
-        catch (FormatException error)
-        {
-            throw ApiException.BadRequest($"cron '{request.Cron}' is not valid: {error.Message} (seconds minutes hours day-of-month month day-of-week [year])", "cron");
-        }
+        (string cron, string zone) = CheckCron(request.Cron, request.TimeZone);
         DefinitionDocuments.CheckId(request.DefinitionId ?? "");
         DefinitionRecord definition = request.Version is { } version
             ? await definitions.VersionAsync(request.DefinitionId!, version, cancellationToken).ConfigureAwait(false)
@@ -100,9 +82,53 @@ internal sealed partial class ScheduleService(RunDispatcher dispatcher, Definiti
         {
             throw ApiException.BadRequest($"continuing an experiment needs an integer parameter '{iterations}' counting its iterations, which '{workflow.Id}' does not have", "iterationParameter");
         }
-        return new ScheduleSpec(id, request.Cron.Trim(), zone, definition.Id, request.Version, (JsonObject)parameters.DeepClone(),
+        return new ScheduleSpec(id, cron, zone, definition.Id, request.Version, (JsonObject)parameters.DeepClone(),
             action == ScheduleAction.ContinueExperiment ? request.Seed ?? 1 : request.Seed,
             action, iterations, request.Misfire ?? ScheduleMisfire.FireOnceNow, request.Overlap ?? ScheduleOverlap.Skip);
+    }
+
+    /// <summary>What a cron would do, without storing anything: the next fire times from now, in UTC.</summary>
+    public JsonObject Preview(CronPreviewRequest request)
+    {
+        (string cron, string zone) = CheckCron(request.Cron, request.TimeZone);
+        return new JsonObject { ["cron"] = cron, ["timeZone"] = zone, ["nextFireTimes"] = NextFireTimes(cron, zone) };
+    }
+
+    private static (string Cron, string Zone) CheckCron(string? cron, string? timeZone)
+    {
+        if (string.IsNullOrWhiteSpace(cron)) throw ApiException.BadRequest("give the schedule a cron expression, e.g. \"0 0 2 * * ?\" for 02:00 every night", "cron");
+        string zone = string.IsNullOrWhiteSpace(timeZone) ? "UTC" : timeZone.Trim();
+        TimeZoneInfo found;
+        try
+        {
+            found = TimeZoneInfo.FindSystemTimeZoneById(zone);
+        }
+        catch (Exception error) when (error is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            throw ApiException.BadRequest($"time zone '{zone}' is not known: use an IANA name such as \"Europe/Berlin\" or \"UTC\"", "timeZone");
+        }
+        try
+        {
+            _ = new CronExpression(cron, found);
+        }
+        catch (FormatException error)
+        {
+            throw ApiException.BadRequest($"cron '{cron}' is not valid: {error.Message} (seconds minutes hours day-of-month month day-of-week [year])", "cron");
+        }
+        return (cron.Trim(), zone);
+    }
+
+    private JsonArray NextFireTimes(string cron, string zone)
+    {
+        var expression = new CronExpression(cron, TimeZoneInfo.FindSystemTimeZoneById(zone));
+        var next = new JsonArray();
+        DateTimeOffset after = time.GetUtcNow();
+        for (int i = 0; i < FireTimesShown && expression.GetNextValidTimeAfter(after) is { } at; i++)
+        {
+            next.Add(at);
+            after = at;
+        }
+        return next;
     }
 
     private async Task<JsonObject> DescribeAsync(IJobDetail job, CancellationToken cancellationToken)
@@ -111,15 +137,7 @@ internal sealed partial class ScheduleService(RunDispatcher dispatcher, Definiti
         TriggerState state = await Scheduler.GetTriggerState(ScheduleJobs.TriggerKeyOf(spec.Id), cancellationToken).ConfigureAwait(false);
         var json = (JsonObject)JsonNode.Parse(spec.ToJson())!;
         json["paused"] = state == TriggerState.Paused;
-        var expression = new CronExpression(spec.Cron, TimeZoneInfo.FindSystemTimeZoneById(spec.TimeZone));
-        var next = new JsonArray();
-        DateTimeOffset after = time.GetUtcNow();
-        for (int i = 0; i < FireTimesShown && expression.GetNextValidTimeAfter(after) is { } at; i++)
-        {
-            next.Add(at);
-            after = at;
-        }
-        json["nextFireTimes"] = next;
+        json["nextFireTimes"] = NextFireTimes(spec.Cron, spec.TimeZone);
         json["runs"] = $"/api/runs?schedule={spec.Id}";
         return json;
     }

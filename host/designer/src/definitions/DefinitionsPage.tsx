@@ -1,0 +1,3 @@
+export function DefinitionsPage() {
+  return <p className="empty">DefinitionsPage </p>;
+}

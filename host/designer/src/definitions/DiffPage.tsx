@@ -1,0 +1,3 @@
+export function DiffPage({ id }: { id: string }) {
+  return <p className="empty">DiffPage {id}</p>;
+}

@@ -1,0 +1,3 @@
+export function ScheduleEditorPage({ id }: { id?: string }) {
+  return <p className="empty">ScheduleEditorPage {id}</p>;
+}

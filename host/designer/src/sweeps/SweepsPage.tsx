@@ -1,0 +1,3 @@
+export function SweepsPage() {
+  return <p className="empty">SweepsPage </p>;
+}
