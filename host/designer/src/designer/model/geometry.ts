@@ -1,0 +1,21 @@
+import type { NodeView } from "./flow";
+
+// The sizes the canvas draws nodes at; layout and loop containers use the same numbers.
+export const activityWidth = 220;
+export const headerHeight = 36;
+export const rowHeight = 20;
+export const loopPadding = { top: 64, side: 40, bottom: 24 };
+
+export function activityHeight(view: NodeView): number {
+  return headerHeight + Math.max(1, view.inputs.length, view.outputs.length) * rowHeight + 10;
+}
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
