@@ -83,17 +83,17 @@ export function removeNodes(doc: DefinitionDocument, paths: string[]): Definitio
       const id = idOf(path);
       const flowchart = chartOf(copy, scope);
       if (!flowchart || !flowchart.nodes.some((n) => n.id === id)) continue;
+      forgetReadsOf(copy, scope, id);
       flowchart.nodes = flowchart.nodes.filter((n) => n.id !== id);
       flowchart.edges = (flowchart.edges ?? []).filter((e) => e.from !== id && e.to !== id);
-      forgetReadsOf(copy, scope, id);
     }
   });
 }
 
-// Drops every binding, in the scope and the loops inside it, that reads node `id` of `scope`.
+// Drops every binding, in the scope and the loops inside it, that reads node `id` of `scope` (still in the document).
 function forgetReadsOf(doc: DefinitionDocument, scope: string, id: string) {
-  for (const { path, node: other } of allNodes(doc)) {
-    if (!encloses(scope, path) || resolveNode(doc, scopeOf(path), id) !== join(scope, id)) continue;
+  const readers = allNodes(doc).filter(({ path }) => encloses(scope, path) && resolveNode(doc, scopeOf(path), id) === join(scope, id));
+  for (const { node: other } of readers) {
     for (const [name, value] of Object.entries(other.inputs ?? {})) if (readsNode(value, id)) delete other.inputs![name];
     if (other.loop) {
       for (const table of [other.loop.carry, other.loop.next]) {

@@ -1,0 +1,144 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { ActivityDescriptor, DefinitionDocument } from "../../api/types";
+import { budgetsOf, split } from "./budgets";
+import { activityNode, addNode, connect, disconnect, loopNode, removeNodes, renameNode, uniqueId } from "./edit";
+import { errorsByNode } from "./errorsByNode";
+import { toFlow } from "./flow";
+
+const artifact = (name: string) => ({ name, type: "artifact" as const });
+const activities = new Map<string, ActivityDescriptor>(
+  [
+    { name: "task", inputs: [], outputs: [artifact("task")] },
+    { name: "pretrain", inputs: [artifact("task"), { name: "steps", type: "integer" as const }], outputs: [artifact("policy")] },
+    { name: "prompts", inputs: [artifact("task"), { name: "count", type: "integer" as const }], outputs: [artifact("prompts"), { name: "count", type: "integer" as const }] },
+    { name: "sample", inputs: [artifact("policy"), artifact("prompts")], outputs: [artifact("responses")] },
+    { name: "train", inputs: [artifact("policy"), artifact("pairs")], outputs: [artifact("policy")] },
+  ].map((a) => [a.name, { category: "x", description: "", version: 1, ...a } as ActivityDescriptor]),
+);
+
+// The built-in definitions live at the repository root; tests run from host/designer.
+const builtIn = (name: string) => JSON.parse(readFileSync(`${process.cwd()}/../../workflows/definitions/${name}.json`, "utf8")) as DefinitionDocument;
+
+function empty(): DefinitionDocument {
+  return { id: "demo", version: 1, name: "demo", nodes: [] };
+}
+
+describe("graph edits write the definition", () => {
+  it("connecting an output to an input binds it and orders the nodes", () => {
+    let doc = addNode(empty(), "", activityNode("task", "task"));
+    doc = addNode(doc, "", activityNode("pretrain", "pretrain"));
+    const connected = connect(doc, { path: "task", handle: "out:task" }, { path: "pretrain", handle: "in:task" });
+    expect(typeof connected).not.toBe("string");
+    doc = connected as DefinitionDocument;
+    expect(doc.nodes[1].inputs).toEqual({ task: "${nodes.task.outputs.task}" });
+    expect(doc.edges).toEqual([{ from: "task", to: "pretrain" }]);
+
+    const view = toFlow(doc, activities);
+    expect(view.edges).toHaveLength(1);
+    expect(view.edges[0]).toMatchObject({ source: "task", sourceHandle: "out:task", target: "pretrain", targetHandle: "in:task" });
+
+    const back = disconnect(doc, view.edges[0].meaning);
+    expect(back.nodes[1].inputs).toEqual({});
+    expect(back.edges).toEqual([]);
+  });
+
+  it("a second binding between the same nodes keeps the edge when the first goes", () => {
+    let doc = addNode(addNode(empty(), "", activityNode("prompts", "prompts")), "", activityNode("more", "prompts"));
+    doc = connect(doc, { path: "prompts", handle: "out:count" }, { path: "more", handle: "in:count" }) as DefinitionDocument;
+    doc = connect(doc, { path: "prompts", handle: "out:prompts" }, { path: "more", handle: "in:task" }) as DefinitionDocument;
+    expect(doc.edges).toEqual([{ from: "prompts", to: "more" }]);
+    const first = toFlow(doc, activities).edges.find((e) => e.targetHandle === "in:count")!;
+    doc = disconnect(doc, first.meaning);
+    expect(doc.edges).toEqual([{ from: "prompts", to: "more" }]);
+  });
+
+  it("refuses a connection that would close a cycle, with a reason", () => {
+    let doc = addNode(addNode(empty(), "", activityNode("task", "task")), "", activityNode("pretrain", "pretrain"));
+    doc = connect(doc, { path: "task", handle: "out:task" }, { path: "pretrain", handle: "in:task" }) as DefinitionDocument;
+    expect(connect(doc, { path: "pretrain", handle: "order:after" }, { path: "task", handle: "order:before" })).toMatch(/cycle/);
+  });
+
+  it("a loop body reads outer nodes through an edge to the loop, and its previous value through the loop", () => {
+    let doc = addNode(addNode(empty(), "", activityNode("task", "task")), "", activityNode("pretrain", "pretrain"));
+    doc = addNode(doc, "", loopNode("iterations"));
+    doc.nodes[2].loop!.carry = { policy: null };
+    doc = addNode(doc, "iterations", activityNode("train", "train"));
+    doc = connect(doc, { path: "pretrain", handle: "out:policy" }, { path: "iterations", handle: "carry:policy" }) as DefinitionDocument;
+    doc = connect(doc, { path: "iterations", handle: "previous:policy" }, { path: "iterations/train", handle: "in:policy" }) as DefinitionDocument;
+    doc = connect(doc, { path: "iterations/train", handle: "out:policy" }, { path: "iterations", handle: "next:policy" }) as DefinitionDocument;
+    doc = connect(doc, { path: "task", handle: "out:task" }, { path: "iterations/train", handle: "in:pairs" }) as DefinitionDocument;
+    const loop = doc.nodes[2].loop!;
+    expect(loop.carry).toEqual({ policy: "${nodes.pretrain.outputs.policy}" });
+    expect(loop.next).toEqual({ policy: "${nodes.train.outputs.policy}" });
+    expect(loop.nodes[0].inputs).toEqual({ policy: "${iteration.previous.policy}", pairs: "${nodes.task.outputs.task}" });
+    expect(doc.edges).toEqual([{ from: "pretrain", to: "iterations" }, { from: "task", to: "iterations" }]);
+    expect(connect(doc, { path: "iterations/train", handle: "out:policy" }, { path: "pretrain", handle: "in:task" })).toMatch(/cannot read/);
+
+    const view = toFlow(doc, activities);
+    expect(view.edges.map((e) => `${e.source}/${e.sourceHandle} -> ${e.target}/${e.targetHandle}`).sort()).toEqual([
+      "iterations/previous:policy -> iterations/train/in:policy",
+      "iterations/train/out:policy -> iterations/next:policy",
+      "pretrain/out:policy -> iterations/carry:policy",
+      "task/out:task -> iterations/train/in:pairs",
+    ]);
+  });
+
+  it("renaming a node rewrites its edges and every binding that reads it, inside loops too", () => {
+    const doc = renameNode(builtIn("always-smallest"), "task", "problem");
+    const text = JSON.stringify(doc);
+    expect(text).not.toContain("nodes.task.");
+    expect(text).toContain("${nodes.problem.outputs.task}");
+    expect(doc.edges!.filter((e) => e.from === "problem")).toHaveLength(2);
+  });
+
+  it("removing a node drops its edges and the bindings that read it", () => {
+    const doc = removeNodes(builtIn("always-smallest"), ["pretrain"]);
+    const text = JSON.stringify(doc);
+    expect(text).not.toContain("nodes.pretrain.");
+    expect(doc.edges!.some((e) => e.from === "pretrain" || e.to === "pretrain")).toBe(false);
+  });
+
+  it("new ids never collide with a node anywhere in the definition", () => {
+    const doc = builtIn("always-smallest");
+    expect(uniqueId(doc, "", "train")).toBe("train_2");
+    expect(uniqueId(doc, "iterations", "judge")).toBe("judge");
+  });
+});
+
+describe("the canvas view of a built-in definition", () => {
+  it("draws every binding to a node output and no ordering edge a binding explains", () => {
+    const doc = builtIn("always-smallest");
+    const view = toFlow(doc, activities);
+    expect(view.nodes).toHaveLength(10 + 8);
+    expect(view.nodes.find((n) => n.path === "iterations/train")).toBeDefined();
+    // initial -> iterations is explained by the loop's carried policy; every top-level edge is drawn by a binding.
+    expect(view.edges.filter((e) => e.meaning.kind === "order")).toEqual([]);
+    expect(view.edges.find((e) => e.id === "carry:iterations:carry:policy")?.source).toBe("initial");
+  });
+
+  it("errors land on the node their pointer is in", () => {
+    const doc = builtIn("always-smallest");
+    const byNode = errorsByNode(doc, [
+      { pointer: "/nodes/9/loop/nodes/4/inputs/budget", reason: "x" },
+      { pointer: "/nodes/1/inputs/steps", reason: "y" },
+      { pointer: "/parameters/beta", reason: "z" },
+    ]);
+    expect([...byNode.keys()].sort()).toEqual(["", "iterations/corpus", "pretrain"]);
+  });
+});
+
+describe("budgets per iteration", () => {
+  it("splits a total as the engine does (largest remainder, ties to the lower index)", () => {
+    expect(split("decrease", 3000, 3)).toEqual([1500, 1000, 500]);
+    expect(split("increase", 10, 3)).toEqual([2, 3, 5]);
+    expect(split("constant", 10, 3)).toEqual([4, 3, 3]);
+  });
+
+  it("reads bound totals from the parameters' defaults and keeps a fraction", () => {
+    const budgets = budgetsOf({ rule: "decrease", total: "${params.total}", iterations: 3, keepFraction: 0.5 }, { total: { type: "integer", default: 3000 } });
+    expect(budgets).toEqual([{ prompts: 1500, kept: 750 }, { prompts: 1000, kept: 500 }, { prompts: 500, kept: 250 }]);
+    expect(budgetsOf({ rule: "sideways", total: 10, iterations: 2 })).toBeUndefined();
+    expect(budgetsOf([100, 50])).toEqual([{ prompts: 100, kept: 50 }, { prompts: 50, kept: 25 }]);
+  });
+});
