@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from "react";
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  applyEdgeChanges,
+  applyNodeChanges,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type OnSelectionChangeParams,
+} from "@xyflow/react";
+import { ActivityNode } from "./ActivityNode";
+import { LoopNode } from "./LoopNode";
+import { dropTarget } from "./dropTarget";
+import type { DesignEdge, DesignNode } from "./elements";
+import type { Position } from "../model/geometry";
+
+const nodeTypes = { activity: ActivityNode, loop: LoopNode };
+
+/** What the toolbox puts on a drag: an activity's name, or a loop. */
+export const dragType = "application/x-prefflow-node";
+
+export interface CanvasProps {
+  nodes: DesignNode[];
+  edges: DesignEdge[];
+  readOnly: boolean;
+  onConnect: (connection: Connection) => void;
+  canConnect: (connection: Connection) => boolean;
+  onDelete: (nodes: string[], edges: DesignEdge[]) => void;
+  onMoved: (moved: { path: string; position: Position }[]) => void;
+  onDropItem: (item: string, scope: string, position: Position) => void;
+  onSelection: (nodes: string[], edges: string[]) => void;
+}
+
+/**
+ * The editing canvas. It holds React Flow's working copy of the nodes (so dragging is smooth), reports finished moves,
+ * connections, deletions and drops as intents, and takes new nodes whenever the definition changes.
+ */
+export function Canvas(props: CanvasProps) {
+  const { readOnly, onConnect, canConnect, onDelete, onMoved, onDropItem, onSelection } = props;
+  const [nodes, setNodes] = useState(props.nodes);
+  const [edges, setEdges] = useState(props.edges);
+  const flow = useReactFlow<DesignNode, DesignEdge>();
+
+  useEffect(() => setNodes(props.nodes), [props.nodes]);
+  useEffect(() => setEdges(props.edges), [props.edges]);
+
+  const onNodesChange = useCallback((changes: NodeChange<DesignNode>[]) => {
+    // Removals go through onDelete (they change the definition); everything else is the canvas's own business.
+    setNodes((current) => applyNodeChanges(changes.filter((c) => c.type !== "remove"), current));
+  }, []);
+  const onEdgesChange = useCallback((changes: EdgeChange<DesignEdge>[]) => {
+    setEdges((current) => applyEdgeChanges(changes.filter((c) => c.type !== "remove"), current));
+  }, []);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(dragType)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "copy";
+  }, []);
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const item = event.dataTransfer.getData(dragType);
+      if (!item || readOnly) return;
+      event.preventDefault();
+      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const target = dropTarget(flow.getNodes(), point);
+      onDropItem(item, target.scope, target.position);
+    },
+    [flow, onDropItem, readOnly],
+  );
+
+  const selectionChanged = useCallback(
+    ({ nodes: selectedNodes, edges: selectedEdges }: OnSelectionChangeParams) => onSelection(selectedNodes.map((n) => n.id), selectedEdges.map((e) => e.id)),
+    [onSelection],
+  );
+
+  const isValidConnection = useCallback(
+    (connection: Connection | DesignEdge) => canConnect({ source: connection.source, target: connection.target, sourceHandle: connection.sourceHandle ?? null, targetHandle: connection.targetHandle ?? null }),
+    [canConnect],
+  );
+
+  const miniMapColor = useMemo(() => (node: DesignNode) => (node.data.errors.length ? "#e5a0a0" : node.type === "loop" ? "#e8efff" : "#b8c4d6"), []);
+
+  return (
+    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+      <ReactFlow<DesignNode, DesignEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onDelete={({ nodes: gone, edges: cut }) => onDelete(gone.map((n) => n.id), cut)}
+        onNodeDragStop={(_, __, moved) => onMoved(moved.map((n) => ({ path: n.id, position: n.position })))}
+        onSelectionChange={selectionChanged}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        deleteKeyCode={readOnly ? null : ["Delete", "Backspace"]}
+        multiSelectionKeyCode={["Meta", "Control"]}
+        selectionOnDrag={false}
+        minZoom={0.05}
+        onlyRenderVisibleElements
+        fitView
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={20} size={1} />
+        <MiniMap pannable zoomable nodeColor={miniMapColor} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}
