@@ -1,0 +1,36 @@
+using Microsoft.Playwright;
+
+namespace PrefFlow.Designer.Tests;
+
+/// <summary>What a user does on the designer's canvas, with the mouse: drop activities, connect handles.</summary>
+internal sealed class Canvas(IPage page)
+{
+    /// <summary>Drags a toolbox item (an activity's name, or "loop") onto the canvas at a point of the canvas.</summary>
+    public async Task DropAsync(string tool, float x, float y)
+    {
+        await page.DragAndDropAsync($"[data-testid='tool-{tool}']", "[data-testid=canvas]", new PageDragAndDropOptions { TargetPosition = new TargetPosition { X = x, Y = y } });
+    }
+
+    public ILocator Node(string path) => page.Locator($"[data-testid='node-{path}']");
+
+    /// <summary>Presses on a source handle and releases on a target handle, as a user drawing an edge does.</summary>
+    public async Task ConnectAsync(string sourcePath, string sourceHandle, string targetPath, string targetHandle)
+    {
+        ILocator source = Handle(sourcePath, sourceHandle);
+        ILocator target = Handle(targetPath, targetHandle);
+        await source.ScrollIntoViewIfNeededAsync();
+        LocatorBoundingBoxResult from = (await source.BoundingBoxAsync())!;
+        LocatorBoundingBoxResult to = (await target.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(from.X + from.Width / 2, from.Y + from.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync((from.X + to.X) / 2, (from.Y + to.Y) / 2, new MouseMoveOptions { Steps = 5 });
+        await page.Mouse.MoveAsync(to.X + to.Width / 2, to.Y + to.Height / 2, new MouseMoveOptions { Steps = 5 });
+        await page.Mouse.UpAsync();
+    }
+
+    /// <summary>Selects a node by clicking its header.</summary>
+    public Task SelectAsync(string path) => Node(path).Locator(".flow-node-header").ClickAsync();
+
+    private ILocator Handle(string path, string handle) =>
+        page.Locator($".react-flow__node[data-id='{path}'] .react-flow__handle[data-handleid='{handle}']").First;
+}
