@@ -20,8 +20,8 @@ export function DiffChangesTable({ changes }: { changes: DiffChange[] }) {
             <td>
               <span className={`badge change-${change.kind ?? "changed"}`}>{change.kind ?? "changed"}</span>
             </td>
-            <td className="mono">{compact(change.before)}</td>
-            <td className="mono">{compact(change.after)}</td>
+            <td className="mono">{change.kind === "added" ? "" : compact(change.before)}</td>
+            <td className="mono">{change.kind === "removed" ? "" : compact(change.after)}</td>
           </tr>
         ))}
       </tbody>

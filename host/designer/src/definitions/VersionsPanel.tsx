@@ -7,7 +7,8 @@ import { ErrorBanner } from "../ui/ErrorBanner";
 import { formatTime } from "../ui/format";
 import { diffPath } from "./diffPath";
 
-/** A definition's published versions, newest first, each with its export and a comparison with the one before. */
+/** A definition's published versions, newest first, each with its export and a comparison with the one before it
+ * (version numbers come from the documents, so they need not be 1, 2, 3…). */
 export function VersionsPanel({ id, hasDraft }: { id: string; hasDraft: boolean }) {
   const { client } = useSession();
   const base = `/api/definitions/${encodeURIComponent(id)}`;
@@ -41,7 +42,7 @@ export function VersionsPanel({ id, hasDraft }: { id: string; hasDraft: boolean 
           </tr>
         </thead>
         <tbody>
-          {newestFirst.map((v) => (
+          {newestFirst.map((v, index) => (
             <tr key={v.version}>
               <td className="num">v{v.version}</td>
               <td>{formatTime(v.publishedAt)}</td>
@@ -52,9 +53,9 @@ export function VersionsPanel({ id, hasDraft }: { id: string; hasDraft: boolean 
                 <button className="small" onClick={() => exportVersion(v.version)}>
                   Export
                 </button>
-                {v.version > 1 && (
-                  <Link to={diffPath(id, v.version - 1, v.version)} className="button small">
-                    Compare with v{v.version - 1}
+                {index + 1 < newestFirst.length && (
+                  <Link to={diffPath(id, newestFirst[index + 1].version, v.version)} className="button small">
+                    Compare with v{newestFirst[index + 1].version}
                   </Link>
                 )}
               </td>
