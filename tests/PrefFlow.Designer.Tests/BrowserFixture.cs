@@ -34,12 +34,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A new browser page signed in with <paramref name="role"/>'s key through the sign-in form.</summary>
-    public async Task<IPage> SignedInPageAsync(string role)
+    public async Task<IPage> SignedInPageAsync(string role, int width = 1440, int height = 900)
     {
         IBrowserContext context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Server.Address.ToString(),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
             AcceptDownloads = true,
         });
         IPage page = await context.NewPageAsync();
@@ -56,6 +56,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         // Let charts and the canvas settle before the picture.
         await page.WaitForTimeoutAsync(300);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png") });
+    }
+
+    /// <summary>Runs a test's steps; when one fails, the page as it was is saved next to the other screenshots.</summary>
+    public static async Task OnFailureScreenshotAsync(IPage page, string name, Func<Task> steps)
+    {
+        try
+        {
+            await steps();
+        }
+        catch
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png") });
+            throw;
+        }
     }
 
     public async Task DisposeAsync()

@@ -16,7 +16,13 @@ public sealed class BuildAndRunTests(BrowserFixture fixture)
     [Fact]
     public async Task A_user_builds_always_smallest_by_dragging_publishes_it_runs_it_and_sees_its_metrics()
     {
-        IPage page = await fixture.SignedInPageAsync("admin");
+        // A large screen: the whole workflow fits at a zoom where every port can be hit with the mouse.
+        IPage page = await fixture.SignedInPageAsync("admin", 2560, 1440);
+        await BrowserFixture.OnFailureScreenshotAsync(page, "failed-build-and-run", () => BuildPublishAndRunAsync(page));
+    }
+
+    private static async Task BuildPublishAndRunAsync(IPage page)
+    {
         string id = "ui-smallest-" + Guid.NewGuid().ToString("N")[..6];
 
         // An empty definition, created from the definitions page.
@@ -35,17 +41,17 @@ public sealed class BuildAndRunTests(BrowserFixture fixture)
         await canvas.DropAsync("pretrain", 80, 300);
         await canvas.DropAsync("loop", 420, 60);
         await Expect(canvas.Node("iterations")).ToBeVisibleAsync();
-        // Each body activity is dropped inside the loop, which grows to hold it.
+        // Each body activity is dropped inside the loop, near its right edge (the loop grows to hold it), on two rows so
+        // that neighbours' ports stay apart.
         for (int i = 0; i < Body.Length; i++)
         {
+            await page.ClickAsync("text=Zoom to fit");
+            await page.WaitForTimeoutAsync(300);
             LocatorBoundingBoxResult box = (await canvas.Node("iterations").BoundingBoxAsync())!;
             LocatorBoundingBoxResult area = (await page.Locator("[data-testid=canvas]").BoundingBoxAsync())!;
-            await canvas.DropAsync(Body[i].Tool, box.X - area.X + 30 + (i % 2) * 40, box.Y - area.Y + box.Height - 40);
+            await canvas.DropAsync(Body[i].Tool, box.X - area.X + box.Width - 30, box.Y - area.Y + 70 + (i % 2) * 200);
             await Expect(canvas.Node($"iterations/{Body[i].Id.Replace("instance", "instance-select").Replace("corpus", "corpus-select")}")).ToBeVisibleAsync();
         }
-        await page.ClickAsync("text=Auto-layout");
-        await page.WaitForTimeoutAsync(800);
-
         // The loop carries the policy from one iteration to the next.
         await canvas.SelectAsync("iterations");
         await page.FillAsync("[data-testid=new-carried]", "policy");
@@ -80,6 +86,8 @@ public sealed class BuildAndRunTests(BrowserFixture fixture)
         await canvas.ConnectAsync("task", "out:task", B("eval"), "in:task");
         await canvas.ConnectAsync(B("train"), "out:policy", loop, "next:policy");
         await Expect(page.Locator(".react-flow__edge")).ToHaveCountAsync(19);
+        await page.ClickAsync("text=Auto-layout");
+        await page.WaitForTimeoutAsync(800);
 
         // Inputs that are not artifacts are set in the inspector, generated from the activity's descriptor.
         await canvas.SelectAsync("pretrain");

@@ -34,15 +34,15 @@ export function DefinitionForm({
       <div className="row">
         <label>
           Id
-          <input value={id} onChange={(e) => setId(e.target.value)} placeholder="e.g. budget-sweep" autoFocus required />
+          <input value={id} onChange={(e) => setId(e.target.value)} placeholder="e.g. budget-sweep" autoFocus required data-testid="new-definition-id" />
         </label>
         <label>
           Name
-          <input value={name} onChange={(e) => setName(e.target.value)} placeholder="defaults to the id" />
+          <input value={name} onChange={(e) => setName(e.target.value)} placeholder="defaults to the id" data-testid="new-definition-name" />
         </label>
       </div>
       <div className="toolbar">
-        <button type="submit" className="primary" disabled={busy || !id.trim()}>
+        <button type="submit" className="primary" disabled={busy || !id.trim()} data-testid="create-definition">
           {submitLabel}
         </button>
         <button type="button" onClick={onCancel}>

@@ -3,9 +3,9 @@ import type { DefinitionDocument, DraftResponse } from "../api/types";
 
 // Creating definitions from the list page: new, duplicated and imported ones all become drafts.
 
-/** Creates a definition whose draft is the smallest document of the right shape: one task node. */
+/** Creates a definition whose draft is an empty canvas (a draft need not be valid; publishing needs it to be). */
 export async function createDefinition(client: ApiClient, id: string, name: string): Promise<void> {
-  const document: DefinitionDocument = { id, version: 1, name, nodes: [{ id: "task", activity: "task" }] };
+  const document: DefinitionDocument = { id, version: 1, name, nodes: [] };
   await client.post("/api/definitions", document);
 }
 

@@ -104,8 +104,11 @@ export function Canvas(props: CanvasProps) {
         multiSelectionKeyCode={["Meta", "Control"]}
         selectionOnDrag={false}
         minZoom={0.05}
+        connectionRadius={10}
         onlyRenderVisibleElements
         fitView
+        fitViewOptions={{ maxZoom: 1 }}
+        defaultViewport={{ x: 0, y: 0, zoom: 1 }}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} size={1} />

@@ -1,7 +1,7 @@
 import type { Edge, Node } from "@xyflow/react";
 import type { ValidationError } from "../../api/types";
 import type { EdgeView, FlowView, NodeView } from "../model/flow";
-import { activityHeight, activityWidth, loopPadding, type Position, type Size } from "../model/geometry";
+import { activityHeight, activityWidth, emptyLoop, loopPadding, type Position, type Size } from "../model/geometry";
 import { scopeOf } from "../model/paths";
 
 export interface DesignNodeData extends Record<string, unknown> {
@@ -15,8 +15,6 @@ export interface DesignEdgeData extends Record<string, unknown> {
 
 export type DesignNode = Node<DesignNodeData>;
 export type DesignEdge = Edge<DesignEdgeData>;
-
-const emptyLoop: Size = { width: 300, height: 160 };
 
 /**
  * React Flow's nodes and edges for a view: loops as parents of their body (positions relative to them, sizes

@@ -1,6 +1,6 @@
 import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api";
 import type { FlowView } from "./flow";
-import { activityHeight, activityWidth, loopPadding, type Position } from "./geometry";
+import { activityHeight, activityWidth, emptyLoop, loopPadding, type Position } from "./geometry";
 import { scopeOf } from "./paths";
 
 /**
@@ -25,7 +25,7 @@ export async function layout(view: FlowView): Promise<Map<string, Position>> {
   // A loop with an empty body still needs a size to draw.
   for (const node of view.nodes) {
     const box = boxes.get(node.path)!;
-    if (node.spec.loop && !box.children?.length) Object.assign(box, { width: 300, height: 160 });
+    if (node.spec.loop && !box.children?.length) Object.assign(box, emptyLoop);
   }
   const edges: ElkExtendedEdge[] = view.edges
     .filter((e) => e.source !== e.target && boxes.has(e.source) && boxes.has(e.target) && !isInside(e.target, e.source) && !isInside(e.source, e.target))
