@@ -5,7 +5,7 @@
 export function definitionPathOf(runtimePath: string): string {
   return runtimePath
     .split("/")
-    .filter((segment, i) => i % 2 === 0)
+    .filter((_, i) => i % 2 === 0)
     .join("/");
 }
 
