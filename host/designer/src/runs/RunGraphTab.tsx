@@ -49,7 +49,6 @@ export function RunGraphTab(props: {
           </div>
         )}
       </div>
-      <h2>Iterations</h2>
       <IterationProgress run={run} doc={doc} statuses={statuses} iterations={iterations} />
     </>
   );
