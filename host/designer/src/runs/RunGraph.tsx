@@ -1,5 +1,5 @@
-import { useMemo } from "react";
-import { Background, Controls, ReactFlow, type Edge } from "@xyflow/react";
+import { useEffect, useMemo } from "react";
+import { Background, Controls, ReactFlow, useReactFlow, useStore, type Edge } from "@xyflow/react";
 import { idOf, scopeOf } from "../designer/model/paths";
 import type { DisplayState } from "./graphState";
 import { RunActivityNode, RunLoopNode, type RunFlowNode } from "./RunGraphNodes";
@@ -44,8 +44,22 @@ export function RunGraph({ layout, states, selected, onSelect }: { layout: Graph
     >
       <Background />
       <Controls showInteractive={false} />
+      <RefitOnResize />
     </ReactFlow>
   );
+}
+
+/** Fits the graph to the canvas again when the canvas changes size, e.g. when the node panel opens beside it. */
+function RefitOnResize() {
+  const { fitView } = useReactFlow();
+  const canvas = useStore((state) => state.domNode);
+  useEffect(() => {
+    if (!canvas) return;
+    const observer = new ResizeObserver(() => fitView());
+    observer.observe(canvas);
+    return () => observer.disconnect();
+  }, [canvas, fitView]);
+  return null;
 }
 
 // One edge per pair of nodes that a binding or an ordering edge links; none between a loop and its own body.
