@@ -11,7 +11,7 @@ namespace PrefFlow.Designer.Tests;
 public sealed class BuildAndRunTests(BrowserFixture fixture)
 {
     private static readonly (string Tool, string Id)[] Body =
-        [("prompts", "prompts"), ("sample", "sample"), ("score", "score"), ("instance-select", "instance"), ("corpus-select", "corpus"), ("oracle", "oracle"), ("train", "train"), ("eval", "eval")];
+        [("prompts", "prompts"), ("sample", "sample"), ("score", "score"), ("instance-select", "instance_select"), ("corpus-select", "corpus_select"), ("oracle", "oracle"), ("train", "train"), ("eval", "eval")];
 
     [Fact]
     public async Task A_user_builds_always_smallest_by_dragging_publishes_it_runs_it_and_sees_its_metrics()
@@ -50,7 +50,7 @@ public sealed class BuildAndRunTests(BrowserFixture fixture)
             LocatorBoundingBoxResult box = (await canvas.Node("iterations").BoundingBoxAsync())!;
             LocatorBoundingBoxResult area = (await page.Locator("[data-testid=canvas]").BoundingBoxAsync())!;
             await canvas.DropAsync(Body[i].Tool, box.X - area.X + box.Width - 30, box.Y - area.Y + 70 + (i % 2) * 200);
-            await Expect(canvas.Node($"iterations/{Body[i].Id.Replace("instance", "instance-select").Replace("corpus", "corpus-select")}")).ToBeVisibleAsync();
+            await Expect(canvas.Node($"iterations/{Body[i].Id}")).ToBeVisibleAsync();
         }
         // The loop carries the policy from one iteration to the next.
         await canvas.SelectAsync("iterations");
@@ -74,9 +74,9 @@ public sealed class BuildAndRunTests(BrowserFixture fixture)
         await canvas.ConnectAsync(loop, "previous:policy", B("score"), "in:policy");
         await canvas.ConnectAsync("pretrain", "out:policy", B("score"), "in:reference");
         await canvas.ConnectAsync(B("sample"), "out:responses", B("score"), "in:responses");
-        await canvas.ConnectAsync(B("score"), "out:scores", B("instance-select"), "in:scores");
-        await canvas.ConnectAsync(B("instance-select"), "out:candidates", B("corpus-select"), "in:candidates");
-        await canvas.ConnectAsync(B("corpus-select"), "out:pairs", B("oracle"), "in:pairs");
+        await canvas.ConnectAsync(B("score"), "out:scores", B("instance_select"), "in:scores");
+        await canvas.ConnectAsync(B("instance_select"), "out:candidates", B("corpus_select"), "in:candidates");
+        await canvas.ConnectAsync(B("corpus_select"), "out:pairs", B("oracle"), "in:pairs");
         await canvas.ConnectAsync("task", "out:task", B("oracle"), "in:task");
         await canvas.ConnectAsync(loop, "previous:policy", B("train"), "in:policy");
         await canvas.ConnectAsync("pretrain", "out:policy", B("train"), "in:reference");
@@ -88,6 +88,8 @@ public sealed class BuildAndRunTests(BrowserFixture fixture)
         await Expect(page.Locator(".react-flow__edge")).ToHaveCountAsync(19);
         await page.ClickAsync("text=Auto-layout");
         await page.WaitForTimeoutAsync(800);
+        await page.ClickAsync("text=Zoom to fit");
+        await page.WaitForTimeoutAsync(400);
 
         // Inputs that are not artifacts are set in the inspector, generated from the activity's descriptor.
         await canvas.SelectAsync("pretrain");
@@ -99,9 +101,9 @@ public sealed class BuildAndRunTests(BrowserFixture fixture)
         await canvas.SelectAsync(B("prompts"));
         await BindAsync(page, "count", "iteration budget");
         await BindAsync(page, "stream", "iteration index");
-        await canvas.SelectAsync(B("instance-select"));
+        await canvas.SelectAsync(B("instance_select"));
         await page.SelectOptionAsync("[data-testid=input-strategy] select", "smallest");
-        await canvas.SelectAsync(B("corpus-select"));
+        await canvas.SelectAsync(B("corpus_select"));
         await page.SelectOptionAsync("[data-testid=input-strategy] select", "smallest");
         await BindAsync(page, "budget", "iteration keptPairs");
         await canvas.SelectAsync(B("eval"));

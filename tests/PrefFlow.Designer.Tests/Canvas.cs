@@ -13,7 +13,7 @@ internal sealed class Canvas(IPage page)
 
     public ILocator Node(string path) => page.Locator($"[data-testid='node-{path}']");
 
-    /// <summary>Presses on a source handle and releases on a target handle, as a user drawing an edge does.</summary>
+    /// <summary>Presses on a source handle and releases on a target handle, as a user drawing an edge does; the edge must appear.</summary>
     public async Task ConnectAsync(string sourcePath, string sourceHandle, string targetPath, string targetHandle)
     {
         ILocator source = Handle(sourcePath, sourceHandle);
@@ -26,7 +26,21 @@ internal sealed class Canvas(IPage page)
         await page.Mouse.MoveAsync((from.X + to.X) / 2, (from.Y + to.Y) / 2, new MouseMoveOptions { Steps = 5 });
         await page.Mouse.MoveAsync(to.X + to.Width / 2, to.Y + to.Height / 2, new MouseMoveOptions { Steps = 5 });
         await page.Mouse.UpAsync();
+        try
+        {
+            await Assertions.Expect(page.GetByTestId($"rf__edge-{EdgeId(targetPath, targetHandle)}")).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 3000 });
+        }
+        catch (PlaywrightException error)
+        {
+            throw new InvalidOperationException($"connecting {sourcePath} {sourceHandle} to {targetPath} {targetHandle} drew no edge", error);
+        }
     }
+
+    // The designer names an edge by what it sets: an input of a node, or a carried or next value of a loop.
+    private static string EdgeId(string targetPath, string targetHandle) =>
+        targetHandle.StartsWith("next:", StringComparison.Ordinal) ? $"next:{targetPath}:{targetHandle[5..]}"
+        : targetHandle.StartsWith("carry:", StringComparison.Ordinal) ? $"carry:{targetPath}:{targetHandle}"
+        : $"input:{targetPath}:{targetHandle}";
 
     /// <summary>Selects a node by clicking its header.</summary>
     public Task SelectAsync(string path) => Node(path).Locator(".flow-node-header").ClickAsync();

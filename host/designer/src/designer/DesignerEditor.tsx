@@ -61,7 +61,7 @@ export function DesignerEditor({ draft, activities }: { draft: DraftResponse; ac
     if (Object.keys(positions).length > 0) return;
     void layout(view).then((laid) => {
       history.replace({ doc, positions: Object.fromEntries(laid) });
-      requestAnimationFrame(() => flow.fitView());
+      setTimeout(() => void flow.fitView(), 100);
     });
     // Only on open.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -129,7 +129,8 @@ export function DesignerEditor({ draft, activities }: { draft: DraftResponse; ac
   const autoLayout = async () => {
     const laid = await layout(view);
     commitDoc(doc, Object.fromEntries(laid));
-    requestAnimationFrame(() => flow.fitView({ duration: 200 }));
+    // After the canvas has taken the new positions.
+    setTimeout(() => void flow.fitView({ duration: 200 }), 100);
   };
 
   const save = async (): Promise<boolean> => {

@@ -78,7 +78,9 @@ export function toElements(view: FlowView, positions: Record<string, Position>, 
     targetHandle: edge.targetHandle,
     data: { view: edge },
     className: `edge-${edge.meaning.kind}`,
-    zIndex: 2,
+    // Above loop containers (so edges in a body can be picked), level with activities (whose handles stay on top).
+    zIndex: 1,
+    interactionWidth: 10,
     selected: selected.has(edge.id),
   }));
   return { nodes, edges };

@@ -38,7 +38,8 @@ function node(doc: DefinitionDocument, path: string): NodeSpec {
 
 /** An id for a new node of a scope: the base (the activity's name, cleaned) or base_2, base_3, ... */
 export function uniqueId(doc: DefinitionDocument, scope: string, base: string): string {
-  const clean = base.toLowerCase().replace(/[^a-z0-9_-]/g, "_").replace(/^[^a-z]+/, "") || "node";
+  // No '-': bindings read ${nodes.<id>...} as an expression, where a '-' would be a minus.
+  const clean = base.toLowerCase().replace(/[^a-z0-9_]/g, "_").replace(/^[^a-z]+/, "") || "node";
   // Ids must differ from every node visible from the scope, or bindings would become ambiguous.
   const taken = new Set(allNodes(doc).map((n) => n.node.id));
   if (!taken.has(clean) && chartOf(doc, scope)) return clean;
