@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace PrefFlow.Designer.Tests;
+
+/// <summary>
+/// A 500-node definition opens and is dragged; the time to open it and the frame times while dragging are measured in
+/// the browser and reported (written to artifacts/designer-performance.json), not asserted: timings on a shared
+/// 2-core machine are noise, the numbers are for reading.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LargeDefinitionTests(BrowserFixture fixture, ITestOutputHelper output)
+{
+    private const int Chains = 20;
+    private const int ChainLength = 25;
+
+    [Fact]
+    public async Task A_500_node_definition_opens_and_can_be_dragged()
+    {
+        string id = await PublishLargeDefinitionAsync();
+        IPage page = await fixture.SignedInPageAsync("editor", 1920, 1080);
+        await BrowserFixture.OnFailureScreenshotAsync(page, "failed-large", async () =>
+        {
+            var opening = Stopwatch.StartNew();
+            await page.GotoAsync($"/definitions/{id}");
+            await Expect(page.Locator(".react-flow__node").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            await Expect(page.GetByTestId("problem-count")).ToHaveTextAsync("valid", new() { Timeout = 30_000 });
+            double openSeconds = opening.Elapsed.TotalSeconds;
+            await page.WaitForTimeoutAsync(1000);
+            await BrowserFixture.ScreenshotAsync(page, "13-designer-500-nodes");
+
+            ILocator node = page.Locator(".react-flow__node-activity").First;
+            string before = (await node.GetAttributeAsync("style"))!;
+            LocatorBoundingBoxResult box = (await node.BoundingBoxAsync())!;
+            await page.EvaluateAsync("""
+                () => {
+                  window.__frames = [];
+                  let last = performance.now();
+                  const tick = (now) => { window.__frames.push(now - last); last = now; if (window.__recording) requestAnimationFrame(tick); };
+                  window.__recording = true;
+                  requestAnimationFrame(tick);
+                }
+                """);
+            await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
+            await page.Mouse.DownAsync();
+            for (int step = 1; step <= 60; step++) await page.Mouse.MoveAsync(box.X + box.Width / 2 + step * 6, box.Y + box.Height / 2 + step * 3);
+            await page.Mouse.UpAsync();
+            double[] frames = await page.EvaluateAsync<double[]>("() => { window.__recording = false; return window.__frames.slice(1); }");
+
+            Assert.NotEqual(before, await node.GetAttributeAsync("style"));
+            Assert.True(frames.Length >= 10, $"only {frames.Length} frames were drawn while dragging");
+            Array.Sort(frames);
+            var report = new
+            {
+                nodes = 1 + Chains * ChainLength,
+                openSeconds = Math.Round(openSeconds, 2),
+                frames = frames.Length,
+                frameMsMedian = Math.Round(frames[frames.Length / 2], 1),
+                frameMsP95 = Math.Round(frames[(int)(frames.Length * 0.95)], 1),
+                frameMsMax = Math.Round(frames[^1], 1),
+            };
+            string json = JsonSerializer.Serialize(report);
+            output.WriteLine(json);
+            await File.WriteAllTextAsync(Path.Combine(BrowserFixture.ScreenshotFolder, "..", "designer-performance.json"), json);
+        });
+    }
+
+    // Twenty chains of 25 prompt draws after one task: each draw reads the task and the count of the one before it.
+    private async Task<string> PublishLargeDefinitionAsync()
+    {
+        string id = "large-" + Guid.NewGuid().ToString("N")[..6];
+        var nodes = new JsonArray { new JsonObject { ["id"] = "task", ["activity"] = "task" } };
+        var edges = new JsonArray();
+        for (int chain = 0; chain < Chains; chain++)
+        {
+            for (int link = 0; link < ChainLength; link++)
+            {
+                string node = $"p{chain}_{link}";
+                string previous = link == 0 ? "task" : $"p{chain}_{link - 1}";
+                nodes.Add(new JsonObject
+                {
+                    ["id"] = node,
+                    ["activity"] = "prompts",
+                    ["inputs"] = new JsonObject { ["task"] = "${nodes.task.outputs.task}", ["count"] = link == 0 ? 10 : $"${{nodes.{previous}.outputs.count}}" },
+                });
+                edges.Add(new JsonObject { ["from"] = previous, ["to"] = node });
+                if (link > 0) edges.Add(new JsonObject { ["from"] = "task", ["to"] = node });
+            }
+        }
+        var document = new JsonObject { ["id"] = id, ["version"] = 1, ["name"] = "Five hundred nodes", ["nodes"] = nodes, ["edges"] = edges };
+        using HttpClient editor = fixture.Server.Client("editor");
+        using HttpResponseMessage created = await editor.PostAsJsonAsync("/api/definitions", document);
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        return id;
+    }
+}
