@@ -11,5 +11,12 @@ if ! command -v dotnet >/dev/null 2>&1; then
     exit 1
 fi
 dotnet restore "$root/Workflows.sln" --verbosity quiet
+# The web designer's build needs node and npm; its browser tests drive the system's Chromium.
+ensure_packages nodejs npm chromium
+designer="$root/host/designer"
+if [ ! -f "$designer/node_modules/.package-lock.json" ] || [ "$designer/package-lock.json" -nt "$designer/node_modules/.package-lock.json" ]; then
+    echo "prefflow: installing the web designer's npm packages" >&2
+    (cd "$designer" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
 # Installs patchelf and patches TorchSharp only where this system's libstdc++ needs it.
 "$root/scripts/prepare-torchsharp.sh"
