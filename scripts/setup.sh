@@ -11,8 +11,14 @@ if ! command -v dotnet >/dev/null 2>&1; then
     exit 1
 fi
 dotnet restore "$root/Workflows.sln" --verbosity quiet
-# The web designer's build needs node and npm; its browser tests drive the system's Chromium.
-ensure_packages nodejs npm chromium
+# The web designer's build needs node and npm (any install will do: only missing commands are installed); its
+# browser tests drive the system's Chromium.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    ensure_packages nodejs npm
+fi
+if [ -z "${PREFFLOW_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+    ensure_packages chromium
+fi
 designer="$root/host/designer"
 if [ ! -f "$designer/node_modules/.package-lock.json" ] || [ "$designer/package-lock.json" -nt "$designer/node_modules/.package-lock.json" ]; then
     echo "prefflow: installing the web designer's npm packages" >&2

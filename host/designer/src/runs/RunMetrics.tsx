@@ -12,6 +12,12 @@ const charts = [
 /** The top-level record (π⁰, before the online iterations) is drawn left of iteration 0. */
 const initialX = -1;
 
+/**
+ * Where the top-level record keeps a metric's π⁰ value when it is not under the same name: its "loss" may be the SFT
+ * loss of pretraining, while π⁰'s DPO loss is the "initial" node's.
+ */
+const initialNames: Record<string, string> = { loss: "initial.loss" };
+
 /** A line chart per metric over the iterations. */
 export function RunMetrics({ iterations }: { iterations: IterationRecord[] }) {
   const named = new Set(charts.flatMap((c) => c.metrics));
@@ -27,9 +33,10 @@ export function RunMetrics({ iterations }: { iterations: IterationRecord[] }) {
 }
 
 function seriesOf(iterations: IterationRecord[], metric: string): Series {
+  const nameIn = (r: IterationRecord) => (r.path === "" ? (initialNames[metric] ?? metric) : metric);
   const points = iterations
-    .filter((r) => typeof r.metrics[metric] === "number" && (r.path === "" || r.index !== null))
-    .map((r) => ({ x: r.path === "" ? initialX : r.index!, y: r.metrics[metric] }));
+    .filter((r) => typeof r.metrics[nameIn(r)] === "number" && (r.path === "" || r.index !== null))
+    .map((r) => ({ x: r.path === "" ? initialX : r.index!, y: r.metrics[nameIn(r)] }));
   return { name: metric, points };
 }
 
