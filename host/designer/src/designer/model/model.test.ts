@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { ActivityDescriptor, DefinitionDocument } from "../../api/types";
+import type { ActivityDescriptor, DefinitionDocument, NodeSpec } from "../../api/types";
+import { allNodes, findNode } from "./paths";
 import { budgetsOf, split } from "./budgets";
 import { activityNode, addNode, connect, disconnect, loopNode, removeNodes, renameNode, uniqueId } from "./edit";
 import { errorsByNode } from "./errorsByNode";
@@ -105,6 +106,46 @@ describe("graph edits write the definition", () => {
     expect(uniqueId(doc, "iterations", "judge")).toBe("judge");
   });
 });
+
+describe("the JSON view and the canvas stay in step", () => {
+  it("a binding typed in the JSON is drawn as an edge, and an edge drawn is written into the JSON", () => {
+    const typed = `{"id":"demo","version":1,"name":"demo","nodes":[{"id":"task","activity":"task"},
+      {"id":"pretrain","activity":"pretrain","inputs":{"task":"\${nodes.task.outputs.task}"}},{"id":"more","activity":"pretrain"}],
+      "edges":[{"from":"task","to":"pretrain"}]}`;
+    const doc = JSON.parse(typed) as DefinitionDocument;
+    expect(toFlow(doc, activities).edges.map((e) => e.id)).toEqual(["input:pretrain:in:task"]);
+
+    const drawn = connect(doc, { path: "task", handle: "out:task" }, { path: "more", handle: "in:task" }) as DefinitionDocument;
+    const text = JSON.stringify(drawn, null, 2);
+    expect(JSON.parse(text).nodes[2].inputs).toEqual({ task: "${nodes.task.outputs.task}" });
+    expect(JSON.parse(text).edges).toContainEqual({ from: "task", to: "more" });
+    expect(toFlow(JSON.parse(text) as DefinitionDocument, activities).edges).toHaveLength(2);
+  });
+
+  it("cutting any drawn edge of a built-in and drawing it again gives back the same definition", () => {
+    for (const name of ["always-smallest", "budget-decrease", "paper-single-iteration"]) {
+      const doc = builtIn(name);
+      const edgeSet = (d: DefinitionDocument) => JSON.stringify([...allEdges(d)].sort());
+      const edges = toFlow(doc, activities).edges.filter((e) => e.sourceHandle.startsWith("out:") || e.sourceHandle.startsWith("previous:"));
+      expect(edges.length).toBeGreaterThan(5);
+      for (const edge of edges) {
+        const cut = disconnect(doc, edge.meaning);
+        const again = connect(cut, { path: edge.source, handle: edge.sourceHandle }, { path: edge.target, handle: edge.targetHandle });
+        expect(typeof again, `${name}: ${edge.id}`).not.toBe("string");
+        const redrawn = again as DefinitionDocument;
+        expect(findNode(redrawn, edge.target), `${name}: ${edge.id}`).toEqual(findNode(doc, edge.target));
+        expect(edgeSet(redrawn), `${name}: ${edge.id}`).toBe(edgeSet(doc));
+      }
+    }
+  });
+});
+
+// Every edge of every flowchart of a definition, as "scope: from -> to".
+function* allEdges(doc: DefinitionDocument): Generator<string> {
+  for (const { path, node } of [{ path: "", node: { loop: doc } as unknown as NodeSpec }, ...allNodes(doc)]) {
+    for (const e of node.loop?.edges ?? []) yield `${path}: ${e.from} -> ${e.to}`;
+  }
+}
 
 describe("the canvas view of a built-in definition", () => {
   it("draws every binding to a node output and no ordering edge a binding explains", () => {
