@@ -16,6 +16,20 @@ export interface DesignEdgeData extends Record<string, unknown> {
 export type DesignNode = Node<DesignNodeData>;
 export type DesignEdge = Edge<DesignEdgeData>;
 
+const noErrors: ValidationError[] = [];
+
+// The same view and errors give the same data object, so that a node React Flow draws again (on a selection
+// change, say) keeps props its memoised component can compare: only nodes whose data changed are drawn again.
+const dataCache = new WeakMap<NodeView, DesignNodeData>();
+
+function dataOf(view: NodeView, errors: ValidationError[]): DesignNodeData {
+  const cached = dataCache.get(view);
+  if (cached && cached.errors === errors) return cached;
+  const data = { view, errors };
+  dataCache.set(view, data);
+  return data;
+}
+
 /**
  * React Flow's nodes and edges for a view: loops as parents of their body (positions relative to them, sizes
  * enclosing their children), nodes without a stored position stacked where they can be seen.
@@ -60,7 +74,7 @@ export function toElements(view: FlowView, positions: Record<string, Position>, 
       id: node.path,
       type: node.spec.loop ? "loop" : "activity",
       position: placed.get(node.path)!,
-      data: { view: node, errors: errors.get(node.path) ?? [] },
+      data: dataOf(node, errors.get(node.path) ?? noErrors),
       parentId: parent || undefined,
       extent: parent ? "parent" : undefined,
       width: size.width,
