@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -32,7 +33,8 @@ public sealed class BuildAndRunTests(BrowserFixture fixture)
         await page.FillAsync("[data-testid=new-definition-id]", id);
         await page.FillAsync("[data-testid=new-definition-name]", "Always smallest, drawn in the designer");
         await page.ClickAsync("[data-testid=create-definition]");
-        await page.WaitForURLAsync($"**/definitions/{id}");
+        // The app navigates with the History API (no page load): poll the address.
+        await Expect(page).ToHaveURLAsync(new Regex($"/definitions/{id}$"));
         await Expect(page.Locator(".react-flow__node")).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(page, "02-designer-empty");
 
@@ -124,7 +126,7 @@ public sealed class BuildAndRunTests(BrowserFixture fixture)
         await Expect(page.Locator("[data-testid=run-dialog]")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "05-run-dialog");
         await page.ClickAsync("[data-testid=start-run]");
-        await page.WaitForURLAsync("**/runs/**");
+        await Expect(page).ToHaveURLAsync(new Regex("/runs/[^/]+$"));
         await Expect(page.Locator("[data-testid=run-status]")).ToHaveTextAsync("succeeded", new() { Timeout = 240_000 });
         await Expect(page.Locator($"[data-testid='run-node-{B("eval")}']")).ToHaveAttributeAsync("data-status", "succeeded");
         await BrowserFixture.ScreenshotAsync(page, "06-run-succeeded");
