@@ -58,6 +58,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png") });
     }
 
+    /// <summary>
+    /// Presses a key as a person does, holding it for a moment: the canvas reacts to a key being down, which an instant
+    /// press and release can skip.
+    /// </summary>
+    public static async Task HoldKeyAsync(IPage page, string key)
+    {
+        await page.Keyboard.DownAsync(key);
+        await page.WaitForTimeoutAsync(150);
+        await page.Keyboard.UpAsync(key);
+    }
+
     /// <summary>Runs a test's steps; when one fails, the page as it was is saved next to the other screenshots.</summary>
     public static async Task OnFailureScreenshotAsync(IPage page, string name, Func<Task> steps)
     {

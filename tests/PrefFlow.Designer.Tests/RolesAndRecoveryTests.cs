@@ -51,7 +51,7 @@ public sealed class RolesAndRecoveryTests(BrowserFixture fixture)
             await Expect(page.Locator("[data-testid=input-batchSize] input")).ToBeDisabledAsync();
             int edges = await page.Locator(".react-flow__edge").CountAsync();
             await page.Locator(".react-flow__edge").First.ClickAsync(new() { Force = true });
-            await page.Keyboard.PressAsync("Delete");
+            await BrowserFixture.HoldKeyAsync(page, "Delete");
             await Expect(page.Locator(".react-flow__edge")).ToHaveCountAsync(edges);
             await BrowserFixture.ScreenshotAsync(page, "11-viewer-designer");
 

@@ -19,6 +19,10 @@ import type { DesignEdge, DesignNode } from "./elements";
 import type { Position } from "../model/geometry";
 
 const nodeTypes = { activity: ActivityNode, loop: LoopNode };
+// Constants, not literals in the props: React Flow listens for keys again whenever these change identity, and a new
+// array on every render made it miss the Delete key.
+const deleteKeys = ["Delete", "Backspace"];
+const multiSelectionKeys = ["Meta", "Control"];
 
 /** What the toolbox puts on a drag: an activity's name, or a loop. */
 export const dragType = "application/x-prefflow-node";
@@ -100,8 +104,8 @@ export function Canvas(props: CanvasProps) {
         onSelectionChange={selectionChanged}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
-        deleteKeyCode={readOnly ? null : ["Delete", "Backspace"]}
-        multiSelectionKeyCode={["Meta", "Control"]}
+        deleteKeyCode={readOnly ? null : deleteKeys}
+        multiSelectionKeyCode={multiSelectionKeys}
         selectionOnDrag={false}
         minZoom={0.05}
         connectionRadius={10}
