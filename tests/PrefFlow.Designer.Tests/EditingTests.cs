@@ -17,6 +17,7 @@ public sealed class EditingTests(BrowserFixture fixture)
         await BrowserFixture.OnFailureScreenshotAsync(page, "failed-editing", async () =>
         {
             await page.GotoAsync($"/definitions/{id}");
+            await Expect(page.Locator("[data-testid=canvas][data-layout=ready]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
             ILocator nodes = page.Locator(".react-flow__node");
             await Expect(nodes).ToHaveCountAsync(18, new() { Timeout = 30_000 });
 

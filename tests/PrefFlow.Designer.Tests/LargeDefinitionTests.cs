@@ -30,6 +30,7 @@ public sealed class LargeDefinitionTests(BrowserFixture fixture, ITestOutputHelp
             await page.GotoAsync($"/definitions/{id}");
             await Expect(page.Locator(".react-flow__node").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
             await Expect(page.GetByTestId("problem-count")).ToHaveTextAsync("valid", new() { Timeout = 30_000 });
+            await Expect(page.Locator("[data-testid=canvas][data-layout=ready]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
             double openSeconds = opening.Elapsed.TotalSeconds;
             await page.WaitForTimeoutAsync(1000);
             await BrowserFixture.ScreenshotAsync(page, "13-designer-500-nodes");

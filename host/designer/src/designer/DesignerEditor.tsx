@@ -55,13 +55,16 @@ export function DesignerEditor({ draft, activities }: { draft: DraftResponse; ac
 
   const commitDoc = useCallback((next: DefinitionDocument, nextPositions = positions) => history.commit({ doc: next, positions: nextPositions }), [history, positions]);
 
-  // A definition opened without a stored layout is laid out once.
+  // A definition opened without a stored layout is laid out once; until then (and its fit) nodes still move.
+  const [laidOut, setLaidOut] = useState(() => view.nodes.every((n) => positions[n.path]) || Object.keys(positions).length > 0);
   useEffect(() => {
-    if (view.nodes.every((n) => positions[n.path])) return;
-    if (Object.keys(positions).length > 0) return;
+    if (laidOut) return;
     void layout(view).then((laid) => {
       history.replace({ doc, positions: Object.fromEntries(laid) });
-      setTimeout(() => void flow.fitView(), 100);
+      setTimeout(() => {
+        void flow.fitView();
+        setLaidOut(true);
+      }, 100);
     });
     // Only on open.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -251,6 +254,7 @@ export function DesignerEditor({ draft, activities }: { draft: DraftResponse; ac
       <div className="designer-body">
         <Toolbox activities={activities} readOnly={readOnly} onAdd={addAtCentre} />
         <Canvas
+          laidOut={laidOut}
           nodes={elements.nodes}
           edges={elements.edges}
           readOnly={readOnly}

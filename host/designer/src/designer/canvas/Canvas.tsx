@@ -28,6 +28,8 @@ const multiSelectionKeys = ["Meta", "Control"];
 export const dragType = "application/x-prefflow-node";
 
 export interface CanvasProps {
+  /** False while the first automatic layout is still moving the nodes. */
+  laidOut: boolean;
   nodes: DesignNode[];
   edges: DesignEdge[];
   readOnly: boolean;
@@ -90,7 +92,7 @@ export function Canvas(props: CanvasProps) {
   const miniMapColor = useMemo(() => (node: DesignNode) => (node.data.errors.length ? "#e5a0a0" : node.type === "loop" ? "#e8efff" : "#b8c4d6"), []);
 
   return (
-    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas" data-layout={props.laidOut ? "ready" : "pending"}>
       <ReactFlow<DesignNode, DesignEdge>
         nodes={nodes}
         edges={edges}
