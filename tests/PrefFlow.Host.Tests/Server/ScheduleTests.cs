@@ -66,11 +66,17 @@ public sealed class ScheduleTests(ClusterFixture cluster, ITestOutputHelper outp
         DateTimeOffset restarting = DateTimeOffset.UtcNow;
         using TestServer again = TestServer.Start(folder, environment, keys);
         using HttpClient operatorClient = again.Client("operator");
-        // The killed host's in-flight triggers wait until the cluster declares it dead (a few check-ins); give it time.
-        await Task.Delay(TimeSpan.FromSeconds(16));
-        DateTimeOffset end = DateTimeOffset.UtcNow - TimeSpan.FromSeconds(1.5);
+        // The killed host's in-flight triggers wait until the cluster declares it dead (a few check-ins), longer on a
+        // loaded machine: wait until both schedules tick again on their own, then stop them.
+        await WaitForTickAfterAsync(operatorClient, once, restarting.AddSeconds(4));
+        await WaitForTickAfterAsync(operatorClient, skip, restarting.AddSeconds(4));
+        await Api.PostAsync(operatorClient, $"/api/schedules/{once}/pause", null, HttpStatusCode.OK);
+        await Api.PostAsync(operatorClient, $"/api/schedules/{skip}/pause", null, HttpStatusCode.OK);
+        await Task.Delay(TimeSpan.FromSeconds(1));
 
         List<DateTimeOffset> onceTicks = await TicksAsync(operatorClient, once), skipTicks = await TicksAsync(operatorClient, skip);
+        // Both fire on the same grid: compare them up to the last tick both reached.
+        DateTimeOffset end = (onceTicks[^1] < skipTicks[^1] ? onceTicks[^1] : skipTicks[^1]).AddSeconds(0.5);
         output.WriteLine($"down {down:HH:mm:ss.fff}, restarting {restarting:HH:mm:ss.fff}; once: {string.Join(' ', onceTicks.Select(t => t.ToString("HH:mm:ss", CultureInfo.InvariantCulture)))}; skip: {string.Join(' ', skipTicks.Select(t => t.ToString("HH:mm:ss", CultureInfo.InvariantCulture)))}");
         // skip: no run for the ticks missed while no host was up (a tick at or before the kill fired, or is recovered).
         Assert.DoesNotContain(skipTicks, t => t > down.AddSeconds(1) && t < restarting);
@@ -80,8 +86,6 @@ public sealed class ScheduleTests(ClusterFixture cluster, ITestOutputHelper outp
         int onceAfter = onceTicks.Count(t => t > down && t < end);
         int skipAfter = skipTicks.Count(t => t > down && t < end);
         Assert.Equal(skipAfter + 1, onceAfter);
-        await Api.PostAsync(operatorClient, $"/api/schedules/{once}/pause", null, HttpStatusCode.OK);
-        await Api.PostAsync(operatorClient, $"/api/schedules/{skip}/pause", null, HttpStatusCode.OK);
     }
 
     [Fact]
@@ -134,8 +138,10 @@ public sealed class ScheduleTests(ClusterFixture cluster, ITestOutputHelper outp
         string schedule = "grow-" + Guid.NewGuid().ToString("N")[..6];
 
         await PutAsync(operatorClient, schedule, $$"""{"cron":"0/3 * * * * ?","definitionId":"{{definition}}","action":"continue-experiment","seed":11,"overlap":"skip"}""");
-        await Task.Delay(TimeSpan.FromSeconds(11));
+        // "skip" drops the ticks that come while a run is still going, so on a loaded machine three runs take longer.
+        await WaitForRunCountAsync(operatorClient, schedule, 3);
         await Api.PostAsync(operatorClient, $"/api/schedules/{schedule}/pause", null, HttpStatusCode.OK);
+        await Task.Delay(TimeSpan.FromSeconds(1));
 
         JsonNode page = await Api.GetAsync(operatorClient, $"/api/runs?schedule={schedule}&take=100");
         var runs = new List<JsonNode>();
@@ -155,6 +161,26 @@ public sealed class ScheduleTests(ClusterFixture cluster, ITestOutputHelper outp
     {
         using HttpResponseMessage response = await client.PutAsync(new Uri($"/api/schedules/{id}", UriKind.Relative), Api.Json(body));
         await Api.ReadAsync(response, HttpStatusCode.OK);
+    }
+
+    private static async Task WaitForRunCountAsync(HttpClient client, string schedule, int count)
+    {
+        DateTimeOffset deadline = DateTimeOffset.UtcNow + Timeout;
+        while ((await Api.GetAsync(client, $"/api/runs?schedule={schedule}&take=100"))["items"]!.AsArray().Count < count)
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"fewer than {count} runs of {schedule} after {Timeout}");
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
+    }
+
+    private static async Task WaitForTickAfterAsync(HttpClient client, string schedule, DateTimeOffset after)
+    {
+        DateTimeOffset deadline = DateTimeOffset.UtcNow + Timeout;
+        while (!(await TicksAsync(client, schedule)).Any(t => t > after))
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"{schedule} did not tick after {after:HH:mm:ss} within {Timeout}");
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
     }
 
     // The ticks of a schedule's runs, from their ids (schedule-yyyyMMdd-HHmmss), oldest first.
