@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -78,27 +79,16 @@ public sealed class PagesTests(BrowserFixture fixture)
                       {"id":"pretrain","activity":"pretrain","inputs":{"task":"${nodes.task.outputs.task}","preset":"tiny","steps":"${params.steps}","learningRate":"${params.learningRate}"}}],
              "edges":[{"from":"task","to":"pretrain"}]}
             """)!;
-        (await editor.PostAsJsonAsync("/api/definitions", document)).EnsureSuccessStatusCode();
-        (await editor.PostAsync(new Uri($"/api/definitions/{id}/publish", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        await TestApi.PublishAsync(editor, document);
         var runs = new List<string>();
         foreach (double rate in new[] { 0.001, 0.003 })
         {
             foreach (int seed in new[] { 1, 2 })
             {
-                using HttpResponseMessage started = await operatorClient.PostAsJsonAsync("/api/runs", new { definitionId = id, parameters = new { learningRate = rate }, seed });
-                started.EnsureSuccessStatusCode();
-                runs.Add((string)(await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!);
+                runs.Add((string)(await TestApi.StartAsync(operatorClient, id, $$"""{"learningRate":{{rate.ToString(CultureInfo.InvariantCulture)}}}""", (ulong)seed))["id"]!);
             }
         }
-        DateTime deadline = DateTime.UtcNow + Timeout;
-        foreach (string run in runs)
-        {
-            while ((string?)JsonNode.Parse(await operatorClient.GetStringAsync(new Uri($"/api/runs/{run}", UriKind.Relative)))!["status"] != "succeeded")
-            {
-                if (DateTime.UtcNow > deadline) throw new TimeoutException($"run {run} did not succeed in {Timeout.TotalSeconds} s");
-                await Task.Delay(200);
-            }
-        }
+        foreach (string run in runs) await TestApi.WaitForStatusAsync(operatorClient, run, Timeout, "succeeded");
         return id;
     }
 }

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -68,19 +67,13 @@ public sealed class RolesAndRecoveryTests(BrowserFixture fixture)
     {
         using HttpClient editor = fixture.Server.Client("editor");
         using HttpClient operatorClient = fixture.Server.Client("operator");
-        string definitionId = "ui-lost-" + Guid.NewGuid().ToString("N")[..6];
-        var document = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Definitions", "long-prompts.json")))!.AsObject();
-        document["id"] = definitionId;
-        (await editor.PostAsJsonAsync("/api/definitions", document)).EnsureSuccessStatusCode();
-        (await editor.PostAsync(new Uri($"/api/definitions/{definitionId}/publish", UriKind.Relative), null)).EnsureSuccessStatusCode();
-        using HttpResponseMessage started = await operatorClient.PostAsJsonAsync("/api/runs", new { definitionId, parameters = new { count = 200000 }, seed = 777 });
-        started.EnsureSuccessStatusCode();
-        string runId = (string)(await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        string definitionId = await TestApi.PublishAsync(editor, "long-prompts.json", "ui-lost-" + Guid.NewGuid().ToString("N")[..6]);
+        string runId = (string)(await TestApi.StartAsync(operatorClient, definitionId, """{"count":200000}""", seed: 777))["id"]!;
 
         string task = (string)(await WaitAsync(operatorClient, $"/api/runs/{runId}/journal", journal =>
             journal["items"]!.AsArray().FirstOrDefault(e => (string?)e!["kind"] == "node.committed" && (string?)e["node"] == "task")?["data"]!["outputs"]!["task"]!["sha256"]))!;
         foreach (string file in Directory.EnumerateFiles(Path.Combine(fixture.Server.DataFolder, "artifacts"), task + "*", SearchOption.AllDirectories)) File.Delete(file);
-        await WaitAsync(operatorClient, $"/api/runs/{runId}", run => (string?)run["status"] is "failed" or "succeeded" ? run["status"] : null);
+        await TestApi.WaitForStatusAsync(operatorClient, runId, Timeout, "failed", "succeeded");
         return runId;
     }
 

@@ -50,7 +50,7 @@ public sealed class AuthenticationTests : IDisposable
     public async Task A_revoked_key_is_refused_at_once()
     {
         using HttpClient admin = _server.Client("admin");
-        var created = await Api.PostAsync(admin, "/api/keys", """{"name":"temporary","role":"viewer"}""", HttpStatusCode.Created);
+        var created = await TestApi.PostAsync(admin, "/api/keys", """{"name":"temporary","role":"viewer"}""", HttpStatusCode.Created);
         using var temporary = new HttpClient { BaseAddress = _server.Address };
         temporary.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string)created["key"]!);
         Assert.Equal(HttpStatusCode.OK, (await temporary.GetAsync(new Uri("/api/runs", UriKind.Relative))).StatusCode);
@@ -58,7 +58,7 @@ public sealed class AuthenticationTests : IDisposable
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(new Uri($"/api/keys/{created["id"]}", UriKind.Relative))).StatusCode);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await temporary.GetAsync(new Uri("/api/runs", UriKind.Relative))).StatusCode);
-        string keys = (await Api.GetAsync(admin, "/api/keys")).ToJsonString();
+        string keys = (await TestApi.GetAsync(admin, "/api/keys")).ToJsonString();
         Assert.DoesNotContain((string)created["key"]!, keys);
     }
 }

@@ -35,7 +35,7 @@ public sealed class BadRequestTests(ApiServerFixture fixture) : IClassFixture<Ap
         using HttpClient admin = fixture.Server.Client("admin");
         string before = await StateAsync(admin);
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (method != "GET") request.Content = Api.Json(body);
+        if (method != "GET") request.Content = TestApi.Json(body);
 
         using HttpResponseMessage response = await admin.SendAsync(request);
 
@@ -53,16 +53,16 @@ public sealed class BadRequestTests(ApiServerFixture fixture) : IClassFixture<Ap
         using HttpClient editor = fixture.Server.Client("editor");
         string huge = "{\"id\":\"huge\",\"description\":\"" + new string('x', 200_000) + "\"}";
 
-        using HttpResponseMessage response = await editor.PostAsync(new Uri("/api/definitions", UriKind.Relative), Api.Json(huge));
+        using HttpResponseMessage response = await editor.PostAsync(new Uri("/api/definitions", UriKind.Relative), TestApi.Json(huge));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        JsonNode definitions = await Api.GetAsync(editor, "/api/definitions");
+        JsonNode definitions = await TestApi.GetAsync(editor, "/api/definitions");
         Assert.DoesNotContain(definitions.AsArray(), d => (string?)d!["id"] == "huge");
     }
 
     // What a bad request must not change: the definitions, drafts, runs, schedules and keys.
     private static async Task<string> StateAsync(HttpClient admin) =>
-        (await Api.GetAsync(admin, "/api/definitions")).ToJsonString() + (await Api.GetAsync(admin, "/api/runs?take=500")).ToJsonString()
-        + (await Api.GetAsync(admin, "/api/keys")).ToJsonString() + (await Api.GetAsync(admin, "/api/schedules")).AsArray().Count;
+        (await TestApi.GetAsync(admin, "/api/definitions")).ToJsonString() + (await TestApi.GetAsync(admin, "/api/runs?take=500")).ToJsonString()
+        + (await TestApi.GetAsync(admin, "/api/keys")).ToJsonString() + (await TestApi.GetAsync(admin, "/api/schedules")).AsArray().Count;
 }

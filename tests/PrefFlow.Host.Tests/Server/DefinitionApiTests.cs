@@ -15,40 +15,40 @@ public sealed class DefinitionApiTests(ApiServerFixture fixture) : IClassFixture
     {
         using HttpClient editor = fixture.Server.Client("editor");
         string id = "life-" + Guid.NewGuid().ToString("N")[..8];
-        await Api.PostAsync(editor, "/api/definitions", Document(id, activity: "no-such-activity"), HttpStatusCode.Created);
+        await TestApi.PostAsync(editor, "/api/definitions", Document(id, activity: "no-such-activity"), HttpStatusCode.Created);
 
-        JsonNode validation = await Api.PostAsync(editor, $"/api/definitions/{id}/draft/validate", null, HttpStatusCode.OK);
+        JsonNode validation = await TestApi.PostAsync(editor, $"/api/definitions/{id}/draft/validate", null, HttpStatusCode.OK);
         Assert.False((bool)validation["valid"]!);
         Assert.Contains(validation["errors"]!.AsArray(), e => (string?)e!["pointer"] == "/nodes/1/activity");
-        JsonNode refused = await Api.PostAsync(editor, $"/api/definitions/{id}/publish", null, HttpStatusCode.UnprocessableEntity);
+        JsonNode refused = await TestApi.PostAsync(editor, $"/api/definitions/{id}/publish", null, HttpStatusCode.UnprocessableEntity);
         Assert.Contains("/nodes/1/activity", refused["errors"]!.ToJsonString());
 
-        using (HttpResponseMessage saved = await editor.PutAsync(new Uri($"/api/definitions/{id}/draft", UriKind.Relative), Api.Json(Document(id))))
+        using (HttpResponseMessage saved = await editor.PutAsync(new Uri($"/api/definitions/{id}/draft", UriKind.Relative), TestApi.Json(Document(id))))
         {
-            await Api.ReadAsync(saved, HttpStatusCode.OK);
+            await TestApi.ReadAsync(saved, HttpStatusCode.OK);
         }
-        JsonNode first = await Api.PostAsync(editor, $"/api/definitions/{id}/publish", null, HttpStatusCode.Created);
+        JsonNode first = await TestApi.PostAsync(editor, $"/api/definitions/{id}/publish", null, HttpStatusCode.Created);
         Assert.Equal(1, (int)first["version"]!);
         // Publishing an unchanged draft makes no new version.
-        Assert.Equal(1, (int)(await Api.PostAsync(editor, $"/api/definitions/{id}/publish", null, HttpStatusCode.Created))["version"]!);
-        using (HttpResponseMessage saved = await editor.PutAsync(new Uri($"/api/definitions/{id}/draft", UriKind.Relative), Api.Json(Document(id, count: "32"))))
+        Assert.Equal(1, (int)(await TestApi.PostAsync(editor, $"/api/definitions/{id}/publish", null, HttpStatusCode.Created))["version"]!);
+        using (HttpResponseMessage saved = await editor.PutAsync(new Uri($"/api/definitions/{id}/draft", UriKind.Relative), TestApi.Json(Document(id, count: "32"))))
         {
-            await Api.ReadAsync(saved, HttpStatusCode.OK);
+            await TestApi.ReadAsync(saved, HttpStatusCode.OK);
         }
-        Assert.Equal(2, (int)(await Api.PostAsync(editor, $"/api/definitions/{id}/publish", null, HttpStatusCode.Created))["version"]!);
+        Assert.Equal(2, (int)(await TestApi.PostAsync(editor, $"/api/definitions/{id}/publish", null, HttpStatusCode.Created))["version"]!);
 
-        JsonNode versions = await Api.GetAsync(editor, $"/api/definitions/{id}/versions");
+        JsonNode versions = await TestApi.GetAsync(editor, $"/api/definitions/{id}/versions");
         Assert.Equal([1, 2], versions.AsArray().Select(v => (int)v!["version"]!));
-        JsonNode diff = await Api.GetAsync(editor, $"/api/definitions/{id}/diff?from=1&to=2");
+        JsonNode diff = await TestApi.GetAsync(editor, $"/api/definitions/{id}/diff?from=1&to=2");
         Assert.Contains(diff["changes"]!.AsArray(), c => (string?)c!["pointer"] == "/parameters/count/default" && (int)c["before"]! == 8 && (int)c["after"]! == 32);
         Assert.Contains(diff["changes"]!.AsArray(), c => (string?)c!["pointer"] == "/version");
 
         string exported = await editor.GetStringAsync(new Uri($"/api/definitions/{id}/versions/1/export", UriKind.Relative));
         Assert.Equal(1, (int)JsonNode.Parse(exported)!["version"]!);
-        JsonNode imported = await Api.PostAsync(editor, "/api/definitions/import", exported, HttpStatusCode.OK);
+        JsonNode imported = await TestApi.PostAsync(editor, "/api/definitions/import", exported, HttpStatusCode.OK);
         Assert.Equal(8, (int)imported["definition"]!["parameters"]!["count"]!["default"]!);
         // The import replaced the draft; version 2 stays exactly as published.
-        JsonNode second = await Api.GetAsync(editor, $"/api/definitions/{id}/versions/2");
+        JsonNode second = await TestApi.GetAsync(editor, $"/api/definitions/{id}/versions/2");
         Assert.Equal(32, (int)second["definition"]!["parameters"]!["count"]!["default"]!);
     }
 
@@ -57,9 +57,9 @@ public sealed class DefinitionApiTests(ApiServerFixture fixture) : IClassFixture
     {
         using HttpClient editor = fixture.Server.Client("editor");
         string id = "twice-" + Guid.NewGuid().ToString("N")[..8];
-        await Api.PostAsync(editor, "/api/definitions", Document(id), HttpStatusCode.Created);
+        await TestApi.PostAsync(editor, "/api/definitions", Document(id), HttpStatusCode.Created);
 
-        JsonNode problem = await Api.PostAsync(editor, "/api/definitions", Document(id), HttpStatusCode.Conflict);
+        JsonNode problem = await TestApi.PostAsync(editor, "/api/definitions", Document(id), HttpStatusCode.Conflict);
 
         Assert.Contains(id, (string?)problem["detail"]);
     }
@@ -69,7 +69,7 @@ public sealed class DefinitionApiTests(ApiServerFixture fixture) : IClassFixture
     {
         using HttpClient viewer = fixture.Server.Client("viewer");
 
-        JsonNode activities = await Api.GetAsync(viewer, "/api/activities");
+        JsonNode activities = await TestApi.GetAsync(viewer, "/api/activities");
 
         string[] names = [.. activities.AsArray().Select(a => (string)a!["name"]!)];
         Assert.Equal(["task", "pretrain", "prompts", "sample", "score", "instance-select", "corpus-select", "oracle", "train", "eval"], names);

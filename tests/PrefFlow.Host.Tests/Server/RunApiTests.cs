@@ -15,11 +15,11 @@ public sealed class RunApiTests(ApiServerFixture fixture) : IClassFixture<ApiSer
     {
         using HttpClient editor = fixture.Server.Client("editor");
         using HttpClient operatorClient = fixture.Server.Client("operator");
-        string definition = await Api.PublishAsync(editor, "task-prompts.json", "api-run-" + Guid.NewGuid().ToString("N")[..8]);
+        string definition = await TestApi.PublishAsync(editor, "task-prompts.json", "api-run-" + Guid.NewGuid().ToString("N")[..8]);
 
-        JsonNode started = await Api.StartAsync(operatorClient, definition, """{"count":16}""", seed: 7);
+        JsonNode started = await TestApi.StartAsync(operatorClient, definition, """{"count":16}""", seed: 7);
         string runId = (string)started["id"]!;
-        JsonNode run = await Api.WaitForStatusAsync(operatorClient, runId, Timeout, "succeeded", "failed");
+        JsonNode run = await TestApi.WaitForStatusAsync(operatorClient, runId, Timeout, "succeeded", "failed");
 
         Assert.Equal("succeeded", (string?)run["status"]);
         Assert.Equal(16, (int)run["parameters"]!["count"]!);
@@ -32,7 +32,7 @@ public sealed class RunApiTests(ApiServerFixture fixture) : IClassFixture<ApiSer
         Assert.Contains("committed its outputs", logs);
         Assert.DoesNotContain(" task ", logs);
 
-        JsonNode artifacts = await Api.GetAsync(operatorClient, $"/api/runs/{runId}/artifacts");
+        JsonNode artifacts = await TestApi.GetAsync(operatorClient, $"/api/runs/{runId}/artifacts");
         JsonNode prompts = artifacts.AsArray().Single(a => (string?)a!["node"] == "prompts")!;
         string sha256 = (string)prompts["sha256"]!;
         byte[] whole = await operatorClient.GetByteArrayAsync(new Uri($"/api/runs/{runId}/artifacts/{sha256}", UriKind.Relative));
@@ -43,7 +43,7 @@ public sealed class RunApiTests(ApiServerFixture fixture) : IClassFixture<ApiSer
         Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
         Assert.Equal(whole[4..12], await partial.Content.ReadAsByteArrayAsync());
 
-        JsonNode deleted = await Api.ReadAsync(await operatorClient.DeleteAsync(new Uri($"/api/runs/{runId}", UriKind.Relative)), HttpStatusCode.OK);
+        JsonNode deleted = await TestApi.ReadAsync(await operatorClient.DeleteAsync(new Uri($"/api/runs/{runId}", UriKind.Relative)), HttpStatusCode.OK);
         Assert.Equal(2, (int)deleted["blobsDeleted"]!);
         Assert.Equal(HttpStatusCode.NotFound, (await operatorClient.GetAsync(new Uri($"/api/runs/{runId}", UriKind.Relative))).StatusCode);
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(fixture.Server.DataFolder, "artifacts"), sha256 + "*", SearchOption.AllDirectories));
@@ -54,13 +54,13 @@ public sealed class RunApiTests(ApiServerFixture fixture) : IClassFixture<ApiSer
     {
         using HttpClient editor = fixture.Server.Client("editor");
         using HttpClient operatorClient = fixture.Server.Client("operator");
-        string definition = await Api.PublishAsync(editor, "task-prompts.json", "api-list-" + Guid.NewGuid().ToString("N")[..8]);
+        string definition = await TestApi.PublishAsync(editor, "task-prompts.json", "api-list-" + Guid.NewGuid().ToString("N")[..8]);
         string[] ids = new string[3];
-        for (int i = 0; i < 3; i++) ids[i] = (string)(await Api.StartAsync(operatorClient, definition, seed: (ulong)i + 1))["id"]!;
-        foreach (string id in ids) await Api.WaitForStatusAsync(operatorClient, id, Timeout, "succeeded");
+        for (int i = 0; i < 3; i++) ids[i] = (string)(await TestApi.StartAsync(operatorClient, definition, seed: (ulong)i + 1))["id"]!;
+        foreach (string id in ids) await TestApi.WaitForStatusAsync(operatorClient, id, Timeout, "succeeded");
 
-        JsonNode first = await Api.GetAsync(operatorClient, $"/api/runs?definition={definition}&status=succeeded&take=2");
-        JsonNode second = await Api.GetAsync(operatorClient, (string)first["next"]!);
+        JsonNode first = await TestApi.GetAsync(operatorClient, $"/api/runs?definition={definition}&status=succeeded&take=2");
+        JsonNode second = await TestApi.GetAsync(operatorClient, (string)first["next"]!);
 
         Assert.Equal(2, first["items"]!.AsArray().Count);
         Assert.Single(second["items"]!.AsArray());
@@ -73,23 +73,23 @@ public sealed class RunApiTests(ApiServerFixture fixture) : IClassFixture<ApiSer
     {
         using HttpClient editor = fixture.Server.Client("editor");
         using HttpClient operatorClient = fixture.Server.Client("operator");
-        string definition = await Api.PublishAsync(editor, "long-prompts.json", "api-retry-" + Guid.NewGuid().ToString("N")[..8]);
-        string runId = (string)(await Api.StartAsync(operatorClient, definition, """{"count":200000}""", seed: 4242))["id"]!;
+        string definition = await TestApi.PublishAsync(editor, "long-prompts.json", "api-retry-" + Guid.NewGuid().ToString("N")[..8]);
+        string runId = (string)(await TestApi.StartAsync(operatorClient, definition, """{"count":200000}""", seed: 4242))["id"]!;
 
         // Lose the task's blob once it is committed: the draws after it cannot read their input and the run fails.
         JsonNode committed = await WaitForEntryAsync(operatorClient, runId, e => (string?)e["kind"] == "node.committed" && (string?)e["node"] == "task");
         string task = (string)committed["data"]!["outputs"]!["task"]!["sha256"]!;
         foreach (string file in Directory.EnumerateFiles(Path.Combine(fixture.Server.DataFolder, "artifacts"), task + "*", SearchOption.AllDirectories)) File.Delete(file);
-        JsonNode failed = await Api.WaitForStatusAsync(operatorClient, runId, Timeout, "failed", "succeeded");
+        JsonNode failed = await TestApi.WaitForStatusAsync(operatorClient, runId, Timeout, "failed", "succeeded");
         Assert.Equal("failed", (string?)failed["status"]);
         string node = (string)failed["nodes"]!.AsArray().First(n => (string?)n!["status"] == "failed")!["path"]!;
-        JsonNode conflict = await Api.PostAsync(operatorClient, $"/api/runs/{runId}/nodes/task/retry", null, HttpStatusCode.Conflict);
+        JsonNode conflict = await TestApi.PostAsync(operatorClient, $"/api/runs/{runId}/nodes/task/retry", null, HttpStatusCode.Conflict);
         Assert.Contains("succeeded", (string?)conflict["detail"]);
 
-        await Api.PostAsync(operatorClient, $"/api/runs/{runId}/nodes/{node}/retry", null, HttpStatusCode.Accepted);
+        await TestApi.PostAsync(operatorClient, $"/api/runs/{runId}/nodes/{node}/retry", null, HttpStatusCode.Accepted);
 
         await WaitForEntryAsync(operatorClient, runId, e => (string?)e["kind"] == "run.resumed");
-        JsonNode done = await Api.WaitForStatusAsync(operatorClient, runId, Timeout, "succeeded", "failed");
+        JsonNode done = await TestApi.WaitForStatusAsync(operatorClient, runId, Timeout, "succeeded", "failed");
         Assert.True((string?)done["status"] == "succeeded", $"{done["error"]}");
         Assert.True((int)done["nodes"]!.AsArray().First(n => (string?)n!["path"] == node)!["attempts"]! >= 2);
         await WaitForEntryAsync(operatorClient, runId, e => (string?)e["kind"] == "node.retry-requested" && (string?)e["node"] == node);
@@ -100,7 +100,7 @@ public sealed class RunApiTests(ApiServerFixture fixture) : IClassFixture<ApiSer
         DateTime deadline = DateTime.UtcNow + Timeout;
         while (DateTime.UtcNow < deadline)
         {
-            JsonNode journal = await Api.GetAsync(client, $"/api/runs/{runId}/journal");
+            JsonNode journal = await TestApi.GetAsync(client, $"/api/runs/{runId}/journal");
             if (journal["items"]!.AsArray().FirstOrDefault(e => match(e!)) is { } entry) return entry;
             await Task.Delay(50);
         }

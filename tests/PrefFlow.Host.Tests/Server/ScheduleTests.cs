@@ -17,12 +17,12 @@ public sealed class ScheduleTests(ClusterFixture cluster, ITestOutputHelper outp
         using TestServer second = TestServer.Start(ClusterFixture.NewFolder(), cluster.Environment, first.Keys);
         using TestServer third = TestServer.Start(ClusterFixture.NewFolder(), cluster.Environment, first.Keys);
         using HttpClient operatorClient = first.Client("operator");
-        string definition = await Api.PublishAsync(first.Client("editor"), "task-prompts.json", "ticks-" + Guid.NewGuid().ToString("N")[..8]);
+        string definition = await TestApi.PublishAsync(first.Client("editor"), "task-prompts.json", "ticks-" + Guid.NewGuid().ToString("N")[..8]);
         string schedule = "ticks-" + Guid.NewGuid().ToString("N")[..6];
 
         await PutAsync(operatorClient, schedule, $$"""{"cron":"0/2 * * * * ?","definitionId":"{{definition}}","overlap":"allow"}""");
         await Task.Delay(TimeSpan.FromSeconds(13));
-        await Api.PostAsync(operatorClient, $"/api/schedules/{schedule}/pause", null, HttpStatusCode.OK);
+        await TestApi.PostAsync(operatorClient, $"/api/schedules/{schedule}/pause", null, HttpStatusCode.OK);
         await Task.Delay(TimeSpan.FromSeconds(1));
 
         List<DateTimeOffset> ticks = await TicksAsync(operatorClient, schedule);
@@ -33,11 +33,11 @@ public sealed class ScheduleTests(ClusterFixture cluster, ITestOutputHelper outp
         string logs = first.Process.Output + second.Process.Output + third.Process.Output;
         int started = logs.Split('\n').Count(line => line.Contains($"schedule {schedule}: tick", StringComparison.Ordinal) && line.Contains("started run", StringComparison.Ordinal));
         Assert.Equal(ticks.Count, started);
-        foreach (JsonNode? run in (await Api.GetAsync(operatorClient, $"/api/runs?schedule={schedule}&take=100"))["items"]!.AsArray())
+        foreach (JsonNode? run in (await TestApi.GetAsync(operatorClient, $"/api/runs?schedule={schedule}&take=100"))["items"]!.AsArray())
         {
-            await Api.WaitForStatusAsync(operatorClient, (string)run!["id"]!, Timeout, "succeeded");
+            await TestApi.WaitForStatusAsync(operatorClient, (string)run!["id"]!, Timeout, "succeeded");
         }
-        JsonNode paused = await Api.GetAsync(operatorClient, $"/api/schedules/{schedule}");
+        JsonNode paused = await TestApi.GetAsync(operatorClient, $"/api/schedules/{schedule}");
         Assert.True((bool)paused["paused"]!);
         Assert.Equal(5, paused["nextFireTimes"]!.AsArray().Count);
     }
@@ -49,7 +49,7 @@ public sealed class ScheduleTests(ClusterFixture cluster, ITestOutputHelper outp
         string folder = ClusterFixture.NewFolder();
         TestServer host = TestServer.Start(folder, environment);
         IReadOnlyDictionary<string, string> keys = host.Keys;
-        string definition = await Api.PublishAsync(host.Client("editor"), "task-prompts.json", "misfire-" + Guid.NewGuid().ToString("N")[..8]);
+        string definition = await TestApi.PublishAsync(host.Client("editor"), "task-prompts.json", "misfire-" + Guid.NewGuid().ToString("N")[..8]);
         string once = "once-" + Guid.NewGuid().ToString("N")[..6], skip = "skip-" + Guid.NewGuid().ToString("N")[..6];
         using (HttpClient client = host.Client("operator"))
         {
@@ -70,8 +70,8 @@ public sealed class ScheduleTests(ClusterFixture cluster, ITestOutputHelper outp
         // loaded machine: wait until both schedules tick again on their own, then stop them.
         await WaitForTickAfterAsync(operatorClient, once, restarting.AddSeconds(4));
         await WaitForTickAfterAsync(operatorClient, skip, restarting.AddSeconds(4));
-        await Api.PostAsync(operatorClient, $"/api/schedules/{once}/pause", null, HttpStatusCode.OK);
-        await Api.PostAsync(operatorClient, $"/api/schedules/{skip}/pause", null, HttpStatusCode.OK);
+        await TestApi.PostAsync(operatorClient, $"/api/schedules/{once}/pause", null, HttpStatusCode.OK);
+        await TestApi.PostAsync(operatorClient, $"/api/schedules/{skip}/pause", null, HttpStatusCode.OK);
         await Task.Delay(TimeSpan.FromSeconds(1));
 
         List<DateTimeOffset> onceTicks = await TicksAsync(operatorClient, once), skipTicks = await TicksAsync(operatorClient, skip);
@@ -81,11 +81,12 @@ public sealed class ScheduleTests(ClusterFixture cluster, ITestOutputHelper outp
         // skip: no run for the ticks missed while no host was up (a tick at or before the kill fired, or is recovered).
         Assert.DoesNotContain(skipTicks, t => t > down.AddSeconds(1) && t < restarting);
         // fire-once-now: one run for all of them (named after the first missed tick, or after the moment it fired);
-        // otherwise both fire on the same grid, so it has exactly one run more from the downtime on.
+        // otherwise both fire on the same grid, so it has one run more from the downtime on (or more still, when a
+        // regular tick came later than the misfire threshold on a loaded machine: skip drops it, fire-once-now fires it).
         Assert.True(onceTicks.Count(t => t > down.AddSeconds(1) && t < restarting) <= 1);
         int onceAfter = onceTicks.Count(t => t > down && t < end);
         int skipAfter = skipTicks.Count(t => t > down && t < end);
-        Assert.Equal(skipAfter + 1, onceAfter);
+        Assert.True(onceAfter >= skipAfter + 1, $"fire-once-now: {onceAfter} runs from the downtime on, skip: {skipAfter}");
     }
 
     [Fact]
@@ -94,7 +95,7 @@ public sealed class ScheduleTests(ClusterFixture cluster, ITestOutputHelper outp
         var environment = new Dictionary<string, string>(cluster.Environment) { ["PREFFLOW_MAX_RUNS"] = "6" };
         using TestServer host = TestServer.Start(ClusterFixture.NewFolder(), environment);
         using HttpClient operatorClient = host.Client("operator");
-        string definition = await Api.PublishAsync(host.Client("editor"), "long-prompts.json", "overlap-" + Guid.NewGuid().ToString("N")[..8]);
+        string definition = await TestApi.PublishAsync(host.Client("editor"), "long-prompts.json", "overlap-" + Guid.NewGuid().ToString("N")[..8]);
         string suffix = Guid.NewGuid().ToString("N")[..6];
         string[] policies = ["skip", "buffer-one", "allow"];
         foreach (string policy in policies)
@@ -104,16 +105,16 @@ public sealed class ScheduleTests(ClusterFixture cluster, ITestOutputHelper outp
             await PutAsync(operatorClient, $"{policy}-{suffix}", $$"""{"cron":"{{cron}}","definitionId":"{{definition}}","overlap":"{{policy}}","parameters":{"count":40000} }""");
         }
         await Task.Delay(TimeSpan.FromSeconds(20));
-        foreach (string policy in policies) await Api.PostAsync(operatorClient, $"/api/schedules/{policy}-{suffix}/pause", null, HttpStatusCode.OK);
+        foreach (string policy in policies) await TestApi.PostAsync(operatorClient, $"/api/schedules/{policy}-{suffix}/pause", null, HttpStatusCode.OK);
 
         var runs = new Dictionary<string, List<JsonNode>>();
         foreach (string policy in policies)
         {
             runs[policy] = [];
-            JsonNode page = await Api.GetAsync(operatorClient, $"/api/runs?schedule={policy}-{suffix}&take=100");
+            JsonNode page = await TestApi.GetAsync(operatorClient, $"/api/runs?schedule={policy}-{suffix}&take=100");
             foreach (JsonNode? run in page["items"]!.AsArray().Reverse())
             {
-                runs[policy].Add(await Api.WaitForStatusAsync(operatorClient, (string)run!["id"]!, Timeout, "succeeded"));
+                runs[policy].Add(await TestApi.WaitForStatusAsync(operatorClient, (string)run!["id"]!, Timeout, "succeeded"));
             }
             output.WriteLine($"{policy}: " + string.Join(" | ", runs[policy].Select(r => $"{Time(r["createdAt"])} {Time(r["startedAt"])}-{Time(r["finishedAt"])}")));
         }
@@ -134,23 +135,23 @@ public sealed class ScheduleTests(ClusterFixture cluster, ITestOutputHelper outp
     {
         using TestServer host = TestServer.Start(ClusterFixture.NewFolder(), cluster.Environment);
         using HttpClient operatorClient = host.Client("operator");
-        string definition = await Api.PublishAsync(host.Client("editor"), "growing-prompts.json", "growing-" + Guid.NewGuid().ToString("N")[..8]);
+        string definition = await TestApi.PublishAsync(host.Client("editor"), "growing-prompts.json", "growing-" + Guid.NewGuid().ToString("N")[..8]);
         string schedule = "grow-" + Guid.NewGuid().ToString("N")[..6];
 
         await PutAsync(operatorClient, schedule, $$"""{"cron":"0/3 * * * * ?","definitionId":"{{definition}}","action":"continue-experiment","seed":11,"overlap":"skip"}""");
         // "skip" drops the ticks that come while a run is still going, so on a loaded machine three runs take longer.
         await WaitForRunCountAsync(operatorClient, schedule, 3);
-        await Api.PostAsync(operatorClient, $"/api/schedules/{schedule}/pause", null, HttpStatusCode.OK);
+        await TestApi.PostAsync(operatorClient, $"/api/schedules/{schedule}/pause", null, HttpStatusCode.OK);
         await Task.Delay(TimeSpan.FromSeconds(1));
 
-        JsonNode page = await Api.GetAsync(operatorClient, $"/api/runs?schedule={schedule}&take=100");
+        JsonNode page = await TestApi.GetAsync(operatorClient, $"/api/runs?schedule={schedule}&take=100");
         var runs = new List<JsonNode>();
-        foreach (JsonNode? run in page["items"]!.AsArray().Reverse()) runs.Add(await Api.WaitForStatusAsync(operatorClient, (string)run!["id"]!, Timeout, "succeeded"));
+        foreach (JsonNode? run in page["items"]!.AsArray().Reverse()) runs.Add(await TestApi.WaitForStatusAsync(operatorClient, (string)run!["id"]!, Timeout, "succeeded"));
         Assert.True(runs.Count >= 3, $"{runs.Count} runs");
         Assert.Equal(Enumerable.Range(1, runs.Count), runs.Select(r => (int)r["parameters"]!["iterations"]!));
         Assert.All(runs, r => Assert.Equal(11UL, (ulong)r["seed"]!));
         // The last run computed only its new iteration: every earlier node was reused from the runs before it.
-        JsonNode journal = await Api.GetAsync(operatorClient, $"/api/runs/{runs[^1]["id"]}/journal");
+        JsonNode journal = await TestApi.GetAsync(operatorClient, $"/api/runs/{runs[^1]["id"]}/journal");
         string[] committed = [.. journal["items"]!.AsArray().Where(e => (string?)e!["kind"] == "node.committed").Select(e => (string)e!["node"]!)];
         string[] reused = [.. journal["items"]!.AsArray().Where(e => (string?)e!["kind"] == "node.reused").Select(e => (string)e!["node"]!)];
         Assert.Equal([$"iterations/{runs.Count - 1}/prompts"], committed);
@@ -159,14 +160,14 @@ public sealed class ScheduleTests(ClusterFixture cluster, ITestOutputHelper outp
 
     private static async Task PutAsync(HttpClient client, string id, string body)
     {
-        using HttpResponseMessage response = await client.PutAsync(new Uri($"/api/schedules/{id}", UriKind.Relative), Api.Json(body));
-        await Api.ReadAsync(response, HttpStatusCode.OK);
+        using HttpResponseMessage response = await client.PutAsync(new Uri($"/api/schedules/{id}", UriKind.Relative), TestApi.Json(body));
+        await TestApi.ReadAsync(response, HttpStatusCode.OK);
     }
 
     private static async Task WaitForRunCountAsync(HttpClient client, string schedule, int count)
     {
         DateTimeOffset deadline = DateTimeOffset.UtcNow + Timeout;
-        while ((await Api.GetAsync(client, $"/api/runs?schedule={schedule}&take=100"))["items"]!.AsArray().Count < count)
+        while ((await TestApi.GetAsync(client, $"/api/runs?schedule={schedule}&take=100"))["items"]!.AsArray().Count < count)
         {
             Assert.True(DateTimeOffset.UtcNow < deadline, $"fewer than {count} runs of {schedule} after {Timeout}");
             await Task.Delay(TimeSpan.FromMilliseconds(500));
@@ -186,7 +187,7 @@ public sealed class ScheduleTests(ClusterFixture cluster, ITestOutputHelper outp
     // The ticks of a schedule's runs, from their ids (schedule-yyyyMMdd-HHmmss), oldest first.
     private static async Task<List<DateTimeOffset>> TicksAsync(HttpClient client, string schedule)
     {
-        JsonNode page = await Api.GetAsync(client, $"/api/runs?schedule={schedule}&take=500");
+        JsonNode page = await TestApi.GetAsync(client, $"/api/runs?schedule={schedule}&take=500");
         return [.. page["items"]!.AsArray()
             .Select(r => DateTimeOffset.ParseExact(((string)r!["id"]!)[(schedule.Length + 1)..], "yyyyMMdd-HHmmss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal))
             .Order()];

@@ -1,12 +1,12 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Xunit;
 
-namespace PrefFlow.Host.Tests.Server;
+namespace PrefFlow.TestSupport;
 
-/// <summary>Small helpers for calling the API in tests.</summary>
-internal static class Api
+/// <summary>Small helpers for calling a <see cref="TestServer"/>'s API in tests.</summary>
+public static class TestApi
 {
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
@@ -29,12 +29,19 @@ internal static class Api
         return await ReadAsync(response, HttpStatusCode.OK);
     }
 
-    /// <summary>Publishes a definition made from a test file under a new id and returns the id.</summary>
+    /// <summary>Publishes a definition made from a test file (the test project's Definitions folder) under a new id and returns the id.</summary>
     public static async Task<string> PublishAsync(HttpClient editor, string file, string id)
     {
         var document = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Definitions", file)))!.AsObject();
         document.Remove("$schema");
         document["id"] = id;
+        return await PublishAsync(editor, document);
+    }
+
+    /// <summary>Creates a definition from a document and publishes its first version; returns its id.</summary>
+    public static async Task<string> PublishAsync(HttpClient editor, JsonNode document)
+    {
+        string id = (string)document["id"]!;
         await PostAsync(editor, "/api/definitions", document.ToJsonString(), HttpStatusCode.Created);
         await PostAsync(editor, $"/api/definitions/{id}/publish", null, HttpStatusCode.Created);
         return id;
