@@ -42,6 +42,20 @@ internal sealed class Canvas(IPage page)
         : targetHandle.StartsWith("carry:", StringComparison.Ordinal) ? $"carry:{targetPath}:{targetHandle}"
         : $"input:{targetPath}:{targetHandle}";
 
+    /// <summary>
+    /// Drags a node by its header to a point of the page, as a user does: press, move in steps, release.
+    /// <paramref name="whileOver"/> runs with the mouse still down over the point.
+    /// </summary>
+    public async Task DragAsync(string path, float x, float y, Func<Task>? whileOver = null)
+    {
+        LocatorBoundingBoxResult header = (await Node(path).Locator(".flow-node-header").BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(header.X + 20, header.Y + header.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(x, y, new MouseMoveOptions { Steps = 12 });
+        if (whileOver is not null) await whileOver();
+        await page.Mouse.UpAsync();
+    }
+
     /// <summary>Selects a node by clicking its header.</summary>
     public Task SelectAsync(string path) => Node(path).Locator(".flow-node-header").ClickAsync();
 

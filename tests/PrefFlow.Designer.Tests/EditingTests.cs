@@ -51,6 +51,57 @@ public sealed class EditingTests(BrowserFixture fixture)
         Assert.Equal(10, (await DraftAsync(id))["nodes"]!.AsArray().Count);
     }
 
+    [Fact]
+    public async Task A_node_dragged_into_a_loop_and_out_again_moves_there_and_a_move_that_breaks_a_binding_is_refused()
+    {
+        string id = await CopyOfAlwaysSmallestAsync();
+        IPage page = await fixture.SignedInPageAsync("editor", 1920, 1080);
+        var canvas = new Canvas(page);
+        await BrowserFixture.OnFailureScreenshotAsync(page, "failed-moving", async () =>
+        {
+            await page.GotoAsync($"/definitions/{id}");
+            await Expect(page.Locator("[data-testid=canvas][data-layout=ready]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+            // Into the loop: the loop under the pointer is marked while dragging, and the node lands in its body.
+            LocatorBoundingBoxResult loop = (await canvas.Node("iterations").BoundingBoxAsync())!;
+            await canvas.DragAsync("initial_eval", loop.X + loop.Width - 80, loop.Y + loop.Height - 40, async () =>
+            {
+                await Expect(page.Locator(".react-flow__node.drop-target[data-id=iterations]")).ToHaveCountAsync(1);
+                await BrowserFixture.ScreenshotAsync(page, "designer-move-into-loop");
+            });
+            await Expect(canvas.Node("iterations/initial_eval")).ToBeVisibleAsync();
+            await Expect(canvas.Node("initial_eval")).ToHaveCountAsync(0);
+            await Expect(page.Locator(".react-flow__node.drop-target")).ToHaveCountAsync(0);
+            await Expect(page.GetByTestId("problem-count")).ToHaveTextAsync("valid");
+            await page.ClickAsync("[data-testid=save-draft]");
+            await Expect(page.Locator(".notice")).ToContainTextAsync("Draft saved");
+            Assert.Contains("initial_eval", BodyIds(await DraftAsync(id)));
+
+            // A node that reads another node of the loop cannot leave it: refused with the reason, and it stays.
+            loop = (await canvas.Node("iterations").BoundingBoxAsync())!;
+            LocatorBoundingBoxResult view = (await page.GetByTestId("canvas").BoundingBoxAsync())!;
+            float outsideY = loop.Y - 30 > view.Y + 10 ? loop.Y - 30 : loop.Y + loop.Height + 30;
+            await canvas.DragAsync("iterations/eval", loop.X + 40, outsideY);
+            await Expect(page.Locator(".notice")).ToContainTextAsync("Not moved: 'eval' reads 'train'");
+            await Expect(canvas.Node("iterations/eval")).ToBeVisibleAsync();
+
+            // Out again, to the top level.
+            await canvas.DragAsync("iterations/initial_eval", loop.X + 40, outsideY);
+            await Expect(canvas.Node("initial_eval")).ToBeVisibleAsync();
+            await Expect(canvas.Node("iterations/initial_eval")).ToHaveCountAsync(0);
+            await page.ClickAsync("[data-testid=save-draft]");
+            await Expect(page.Locator(".notice")).ToContainTextAsync("Draft saved");
+        });
+
+        JsonNode draft = await DraftAsync(id);
+        Assert.DoesNotContain("initial_eval", BodyIds(draft));
+        Assert.Contains(draft["nodes"]!.AsArray(), n => (string?)n!["id"] == "initial_eval");
+        Assert.Contains(draft["edges"]!.AsArray(), e => (string?)e!["from"] == "initial" && (string?)e["to"] == "initial_eval");
+    }
+
+    private static string[] BodyIds(JsonNode definition) =>
+        [.. definition["nodes"]!.AsArray().Single(n => (string?)n!["id"] == "iterations")!["loop"]!["nodes"]!.AsArray().Select(n => (string)n!["id"]!)];
+
     private async Task<JsonNode> DraftAsync(string id)
     {
         using HttpClient editor = fixture.Server.Client("editor");

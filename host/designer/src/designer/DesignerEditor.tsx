@@ -5,7 +5,7 @@ import { ApiError } from "../api/ApiError";
 import { Link } from "../router/router";
 import { useSession } from "../session/session";
 import { ErrorBanner } from "../ui/ErrorBanner";
-import { Canvas } from "./canvas/Canvas";
+import { Canvas, type NodeDrag } from "./canvas/Canvas";
 import { toElements, type DesignEdge } from "./canvas/elements";
 import { Inspector } from "./inspector/Inspector";
 import { JsonView } from "./json/JsonView";
@@ -15,8 +15,9 @@ import type { Candidate } from "./model/candidates";
 import { activityNode, addNode, connect, disconnect, loopNode, removeNodes, renameNode, uniqueId, updateDocument, updateNode } from "./model/edit";
 import { errorsByNode } from "./model/errorsByNode";
 import { toFlow } from "./model/flow";
-import type { Position } from "./model/geometry";
+import { loopPadding, type Position } from "./model/geometry";
 import { layout } from "./model/layout";
+import { moveNodes } from "./model/move";
 import { join, scopeOf } from "./model/paths";
 import { RunDialog } from "./RunDialog";
 import { Toolbox } from "./Toolbox";
@@ -28,6 +29,15 @@ interface EditorState {
 }
 
 const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** A position kept clear of a loop's header and left border (a loop grows to the right and down, not up or left). */
+const insideLoop = (scope: string, at: Position): Position => (scope ? { x: Math.max(at.x, 10), y: Math.max(at.y, loopPadding.top - 20) } : at);
+
+/** A stored position's path after a move: the moved nodes and their bodies under their new paths. */
+function relocatedPath(path: string, moved: Map<string, string>): string {
+  for (const [from, to] of moved) if (path === from || path.startsWith(from + "/")) return to + path.slice(from.length);
+  return path;
+}
 
 /** The designer: toolbox, canvas, inspector and JSON view over one definition document, with undo, save and publish. */
 export function DesignerEditor({ draft, activities }: { draft: DraftResponse; activities: ActivityDescriptor[] }) {
@@ -96,10 +106,26 @@ export function DesignerEditor({ draft, activities }: { draft: DraftResponse; ac
     const kept = Object.fromEntries(Object.entries(positions).filter(([path]) => !nodes.some((n) => path === n || path.startsWith(n + "/"))));
     commitDoc(next, kept);
   };
-  const onMoved = (moved: { path: string; position: Position }[]) => {
-    const next = { ...positions };
-    for (const m of moved) next[m.path] = m.position;
-    commitDoc(doc, next);
+  const onMoved = (drag: NodeDrag): boolean => {
+    // A loop dragged together with nodes of its body carries them: only the outermost dragged nodes count.
+    const dragged = drag.nodes.filter((n) => !drag.nodes.some((other) => n.path.startsWith(other.path + "/")));
+    const scope = scopeOf(dragged[0].path);
+    if (dragged.some((n) => scopeOf(n.path) !== scope) || drag.scope === scope) {
+      const next = { ...positions };
+      for (const n of dragged) next[n.path] = insideLoop(scopeOf(n.path), n.position);
+      commitDoc(doc, next);
+      return true;
+    }
+    const result = moveNodes(doc, dragged.map((n) => n.path), drag.scope);
+    if (typeof result === "string") {
+      setNotice(`Not moved: ${result}`);
+      return false;
+    }
+    const next = Object.fromEntries(Object.entries(positions).map(([path, at]) => [relocatedPath(path, result.moved), at]));
+    for (const n of dragged) next[result.moved.get(n.path)!] = insideLoop(drag.scope, { x: n.absolute.x - drag.origin.x, y: n.absolute.y - drag.origin.y });
+    commitDoc(result.doc, next);
+    setSelection({ nodes: [...result.moved.values()], edges: [] });
+    return true;
   };
   const add = (item: string, scope: string, position: Position) => {
     const activity = item.startsWith("activity:") ? item.slice("activity:".length) : undefined;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import {
   Background,
   Controls,
@@ -27,6 +27,22 @@ const multiSelectionKeys = ["Meta", "Control"];
 /** What the toolbox puts on a drag: an activity's name, or a loop. */
 export const dragType = "application/x-prefflow-node";
 
+/** Where on the screen a mouse or the first lifted finger is. */
+function pointerOf(event: MouseEvent | TouchEvent): Position {
+  const point = "changedTouches" in event ? event.changedTouches[0] : event;
+  return { x: point.clientX, y: point.clientY };
+}
+
+/** A finished drag of nodes on the canvas. */
+export interface NodeDrag {
+  /** The dragged nodes: where they are in their loop (or on the canvas) and where on the canvas. */
+  nodes: { path: string; position: Position; absolute: Position }[];
+  /** The loop under the pointer when they were dropped ("" for the open canvas). */
+  scope: string;
+  /** Where that loop's top-left corner is on the canvas. */
+  origin: Position;
+}
+
 export interface CanvasProps {
   /** False while the first automatic layout is still moving the nodes. */
   laidOut: boolean;
@@ -36,7 +52,8 @@ export interface CanvasProps {
   onConnect: (connection: Connection) => void;
   canConnect: (connection: Connection) => boolean;
   onDelete: (nodes: string[], edges: DesignEdge[]) => void;
-  onMoved: (moved: { path: string; position: Position }[]) => void;
+  /** False when the move is refused: the canvas puts the nodes back. */
+  onMoved: (drag: NodeDrag) => boolean;
   onDropItem: (item: string, scope: string, position: Position) => void;
   onSelection: (nodes: string[], edges: string[]) => void;
 }
@@ -79,6 +96,39 @@ export function Canvas(props: CanvasProps) {
     [flow, onDropItem, readOnly],
   );
 
+  // While nodes are dragged over another loop than their own, that loop is marked as where they would go. The class
+  // is set on the element directly: drawing the nodes again on every pointer move would slow big graphs down.
+  const marked = useRef<Element | null>(null);
+  const mark = useCallback((scope: string | undefined) => {
+    const element = scope ? document.querySelector(`.react-flow__node[data-id="${CSS.escape(scope)}"]`) : null;
+    if (element === marked.current) return;
+    marked.current?.classList.remove("drop-target");
+    element?.classList.add("drop-target");
+    marked.current = element;
+  }, []);
+  const targetOf = useCallback(
+    (event: MouseEvent | TouchEvent, dragged: DesignNode[]) => dropTarget(flow.getNodes(), flow.screenToFlowPosition(pointerOf(event)), dragged.map((n) => n.id)),
+    [flow],
+  );
+  const onNodeDrag = useCallback(
+    (event: MouseEvent | TouchEvent, _: DesignNode, dragged: DesignNode[]) => {
+      const target = targetOf(event, dragged);
+      mark(dragged.some((n) => (n.parentId ?? "") !== target.scope) ? target.scope : undefined);
+    },
+    [mark, targetOf],
+  );
+  const onNodeDragStop = (event: MouseEvent | TouchEvent, _: DesignNode, dragged: DesignNode[]) => {
+    mark(undefined);
+    const target = targetOf(event, dragged);
+    const pointer = flow.screenToFlowPosition(pointerOf(event));
+    const accepted = onMoved({
+      nodes: dragged.map((n) => ({ path: n.id, position: n.position, absolute: flow.getInternalNode(n.id)?.internals.positionAbsolute ?? n.position })),
+      scope: target.scope,
+      origin: { x: pointer.x - target.position.x, y: pointer.y - target.position.y },
+    });
+    if (!accepted) setNodes(props.nodes);
+  };
+
   const selectionChanged = useCallback(
     ({ nodes: selectedNodes, edges: selectedEdges }: OnSelectionChangeParams) => onSelection(selectedNodes.map((n) => n.id), selectedEdges.map((e) => e.id)),
     [onSelection],
@@ -102,7 +152,8 @@ export function Canvas(props: CanvasProps) {
         onConnect={onConnect}
         isValidConnection={isValidConnection}
         onDelete={({ nodes: gone, edges: cut }) => onDelete(gone.map((n) => n.id), cut)}
-        onNodeDragStop={(_, __, moved) => onMoved(moved.map((n) => ({ path: n.id, position: n.position })))}
+        onNodeDrag={readOnly ? undefined : onNodeDrag}
+        onNodeDragStop={onNodeDragStop}
         onSelectionChange={selectionChanged}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}

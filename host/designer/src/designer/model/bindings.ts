@@ -47,3 +47,9 @@ export function renameInValue(value: unknown, from: string, to: string): unknown
 export function readsNode(value: unknown, node: string): boolean {
   return typeof value === "string" && value.includes(`\${nodes.${node}.`);
 }
+
+/** The ids of the nodes whose outputs a value reads, embedded bindings included. */
+export function nodesRead(value: unknown): string[] {
+  if (typeof value !== "string") return [];
+  return [...value.matchAll(/\$\{\s*nodes\.([^.\s{}]+)\./g)].map((m) => m[1]);
+}

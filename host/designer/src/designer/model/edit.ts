@@ -146,9 +146,11 @@ export function runsAfter(flowchart: Flowchart, from: string, to: string): boole
   return false;
 }
 
-// Makes `reader` (a node path) run after node `source` (a path): an edge in the source's scope from the source to
-// the node there that is or contains the reader, unless the edges already order them.
-function order(doc: DefinitionDocument, source: string, reader: string) {
+/**
+ * Makes `reader` (a node path) run after node `source` (a path), in place: an edge in the source's scope from the
+ * source to the node there that is or contains the reader, unless the edges already order them.
+ */
+export function order(doc: DefinitionDocument, source: string, reader: string) {
   const scope = scopeOf(source);
   const to = idOf(representativeIn(scope, reader));
   const from = idOf(source);
