@@ -13,16 +13,21 @@ internal sealed class Canvas(IPage page)
 
     public ILocator Node(string path) => page.Locator($"[data-testid='node-{path}']");
 
-    /// <summary>Presses on a source handle and releases on a target handle, as a user drawing an edge does; the edge must appear.</summary>
-    public async Task ConnectAsync(string sourcePath, string sourceHandle, string targetPath, string targetHandle)
+    /// <summary>
+    /// Presses on a source handle and releases on a target handle, as a user drawing an edge does; the edge must appear.
+    /// The target handle is looked for once the drawing has begun (some only appear then); <paramref name="whileDrawing"/>
+    /// runs at that moment.
+    /// </summary>
+    public async Task ConnectAsync(string sourcePath, string sourceHandle, string targetPath, string targetHandle, Func<Task>? whileDrawing = null)
     {
         ILocator source = Handle(sourcePath, sourceHandle);
-        ILocator target = Handle(targetPath, targetHandle);
         await source.ScrollIntoViewIfNeededAsync();
         LocatorBoundingBoxResult from = (await source.BoundingBoxAsync())!;
-        LocatorBoundingBoxResult to = (await target.BoundingBoxAsync())!;
         await page.Mouse.MoveAsync(from.X + from.Width / 2, from.Y + from.Height / 2);
         await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(from.X + from.Width / 2 + 15, from.Y + from.Height / 2 + 5, new MouseMoveOptions { Steps = 3 });
+        if (whileDrawing is not null) await whileDrawing();
+        LocatorBoundingBoxResult to = (await Handle(targetPath, targetHandle).BoundingBoxAsync())!;
         await page.Mouse.MoveAsync((from.X + to.X) / 2, (from.Y + to.Y) / 2, new MouseMoveOptions { Steps = 5 });
         await page.Mouse.MoveAsync(to.X + to.Width / 2, to.Y + to.Height / 2, new MouseMoveOptions { Steps = 5 });
         await page.Mouse.UpAsync();

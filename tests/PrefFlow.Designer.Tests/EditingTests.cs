@@ -99,6 +99,36 @@ public sealed class EditingTests(BrowserFixture fixture)
         Assert.Contains(draft["edges"]!.AsArray(), e => (string?)e!["from"] == "initial" && (string?)e["to"] == "initial_eval");
     }
 
+    [Fact]
+    public async Task Drawing_from_an_output_offers_the_inputs_that_take_its_type_and_binds_one()
+    {
+        string id = await CopyOfAlwaysSmallestAsync();
+        IPage page = await fixture.SignedInPageAsync("editor", 1920, 1080);
+        var canvas = new Canvas(page);
+        await BrowserFixture.OnFailureScreenshotAsync(page, "failed-offered-inputs", async () =>
+        {
+            await page.GotoAsync($"/definitions/{id}");
+            await Expect(page.Locator("[data-testid=canvas][data-layout=ready]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            // eval's prompts (an integer bound to a parameter) has no handle until an integer output is drawn from.
+            ILocator prompts = page.Locator(".react-flow__node[data-id=initial_eval] .react-flow__handle[data-handleid='in:prompts']");
+            await Expect(prompts).ToHaveCountAsync(0);
+            await canvas.ConnectAsync("offline_pairs", "out:count", "initial_eval", "in:prompts", async () =>
+            {
+                await Expect(prompts).ToHaveCountAsync(1);
+                // Artifact-only inputs are not offered an integer; an input already shown is not offered twice.
+                await Expect(page.Locator(".react-flow__node[data-id=initial_eval] .port.in.offered")).ToHaveTextAsync(["prompts", "klPrompts", "klSamples"]);
+                await BrowserFixture.ScreenshotAsync(page, "designer-offered-inputs");
+            });
+            await Expect(prompts).ToHaveCountAsync(1);
+            await Expect(page.Locator(".port.in.offered")).ToHaveCountAsync(0);
+            await page.ClickAsync("[data-testid=save-draft]");
+            await Expect(page.Locator(".notice")).ToContainTextAsync("Draft saved");
+        });
+
+        JsonNode evaluation = (await DraftAsync(id))["nodes"]!.AsArray().Single(n => (string?)n!["id"] == "initial_eval")!;
+        Assert.Equal("${nodes.offline_pairs.outputs.count}", (string?)evaluation["inputs"]!["prompts"]);
+    }
+
     private static string[] BodyIds(JsonNode definition) =>
         [.. definition["nodes"]!.AsArray().Single(n => (string?)n!["id"] == "iterations")!["loop"]!["nodes"]!.AsArray().Select(n => (string)n!["id"]!)];
 

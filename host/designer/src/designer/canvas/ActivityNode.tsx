@@ -1,12 +1,36 @@
-import { memo } from "react";
-import { Handle, Position, type NodeProps } from "@xyflow/react";
+import { memo, useEffect, useMemo, useRef } from "react";
+import { Handle, Position, useConnection, useUpdateNodeInternals, type ConnectionState, type InternalNode, type NodeProps } from "@xyflow/react";
 import type { DesignNode } from "./elements";
+import { fits } from "../model/candidates";
 import { idOf } from "../model/paths";
 
-/** An activity node: its id and activity, inputs on the left, outputs on the right, errors in red. */
-export const ActivityNode = memo(function ActivityNode({ data, selected }: NodeProps<DesignNode>) {
+/** The type of the node output a connection is being drawn from, when it is one with a known type. */
+function draggedOutputType(connection: ConnectionState<InternalNode<DesignNode>>): string | undefined {
+  if (!connection.inProgress || connection.fromHandle.type !== "source" || !connection.fromHandle.id?.startsWith("out:")) return undefined;
+  const name = connection.fromHandle.id.slice("out:".length);
+  const type = connection.fromNode.data.view.outputs.find((o) => o.name === name)?.type;
+  return type === "any" ? undefined : type;
+}
+
+/**
+ * An activity node: its id and activity, inputs on the left, outputs on the right, errors in red. While a connection
+ * is drawn from another node's output, the inputs without a handle that could take it get one (marked "offered").
+ */
+export const ActivityNode = memo(function ActivityNode({ id, data, selected }: NodeProps<DesignNode>) {
   const { view, errors } = data;
-  const rows = Math.max(1, view.inputs.length, view.outputs.length);
+  // The selector's result is a string, so a node draws again only when a connection starts or ends, not as it moves.
+  const offeredType = useConnection<DesignNode, string | undefined>((c) => (c.inProgress && c.fromNode.id !== id ? draggedOutputType(c) : undefined));
+  const offered = useMemo(() => (offeredType ? view.bindable.filter((p) => fits(p.type, offeredType)) : []), [offeredType, view.bindable]);
+  const inputs = offered.length ? [...view.inputs, ...offered] : view.inputs;
+  // React Flow finds a node's handles when it measures it: handles that come and go must be announced.
+  const updateNodeInternals = useUpdateNodeInternals();
+  const hadOffers = useRef(false);
+  useEffect(() => {
+    if (!offered.length && !hadOffers.current) return;
+    hadOffers.current = offered.length > 0;
+    updateNodeInternals(id);
+  }, [offered.length, id, updateNodeInternals]);
+  const rows = Math.max(1, inputs.length, view.outputs.length);
   return (
     <div
       className={`flow-node activity${errors.length ? " has-errors" : ""}${selected ? " selected" : ""}${view.descriptor ? "" : " unknown"}`}
@@ -20,12 +44,12 @@ export const ActivityNode = memo(function ActivityNode({ data, selected }: NodeP
         {errors.length > 0 && <span className="flow-node-errors" data-testid="node-error-count">{errors.length}</span>}
       </div>
       {Array.from({ length: rows }, (_, i) => {
-        const input = view.inputs[i];
+        const input = inputs[i];
         const output = view.outputs[i];
         return (
           <div className="port-row" key={i}>
             {input && (
-              <span className="port in" title={`${input.name} (${input.type})${input.description ? `: ${input.description}` : ""}`}>
+              <span className={`port in${i >= view.inputs.length ? " offered" : ""}`} title={`${input.name} (${input.type})${input.description ? `: ${input.description}` : ""}`}>
                 <Handle type="target" position={Position.Left} id={`in:${input.name}`} className={`port-handle type-${input.type}`} />
                 {input.name}
               </span>

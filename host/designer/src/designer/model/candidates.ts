@@ -10,7 +10,8 @@ export interface Candidate {
   source?: { path: string; handle: string };
 }
 
-const fits = (want: string, have: string) => want === "any" || have === "any" || want === have || (want === "number" && have === "integer");
+/** Whether a value of type `have` may go to an input of type `want` (the engine's rule: integers go where numbers do). */
+export const fits = (want: string, have: string) => want === "any" || have === "any" || want === have || (want === "number" && have === "integer");
 
 /** What an input of type `type` of the node at `path` may read: parameters, the iteration, other nodes' outputs. */
 export function candidates(doc: DefinitionDocument, path: string, type: string, activities: Map<string, ActivityDescriptor>): Candidate[] {

@@ -20,6 +20,8 @@ export interface NodeView {
   descriptor?: ActivityDescriptor;
   /** The inputs drawn as handles: artifact inputs, inputs bound to other nodes, and required ones. */
   inputs: Port[];
+  /** The other inputs: they get a handle while a connection of a type they take is being drawn. */
+  bindable: Port[];
   outputs: Port[];
   /** Loops only: their carried variables. */
   carried: string[];
@@ -61,7 +63,7 @@ export function toFlow(doc: DefinitionDocument, activities: Map<string, Activity
   for (const { path, node } of allNodes(doc)) {
     if (node.loop) {
       const carried = Object.keys(node.loop.carry ?? {});
-      nodes.push({ path, spec: node, inputs: [], outputs: carried.map((name) => ({ name, type: "any" })), carried });
+      nodes.push({ path, spec: node, inputs: [], bindable: [], outputs: carried.map((name) => ({ name, type: "any" })), carried });
       for (const variable of carried) {
         drawOutput(path, node.loop.carry![variable], `carry:${variable}`, { kind: "carry", target: path, variable });
       }
@@ -83,6 +85,7 @@ export function toFlow(doc: DefinitionDocument, activities: Map<string, Activity
       spec: node,
       descriptor,
       inputs,
+      bindable: (descriptor?.inputs ?? []).filter((p) => !shownInput(p, node)).map(port),
       outputs: (descriptor?.outputs ?? []).map(port),
       carried: [],
     });

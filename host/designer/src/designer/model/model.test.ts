@@ -169,6 +169,19 @@ describe("the canvas view of a built-in definition", () => {
   });
 });
 
+describe("inputs without a handle", () => {
+  it("are offered for binding until bound to an output, then drawn", () => {
+    let doc = addNode(addNode(empty(), "", activityNode("first", "prompts")), "", activityNode("second", "prompts"));
+    const before = toFlow(doc, activities).nodes.find((n) => n.path === "second")!;
+    expect(before.inputs.map((p) => p.name)).toEqual(["task"]);
+    expect(before.bindable.map((p) => p.name)).toEqual(["count"]);
+    doc = connect(doc, { path: "first", handle: "out:count" }, { path: "second", handle: "in:count" }) as DefinitionDocument;
+    const after = toFlow(doc, activities).nodes.find((n) => n.path === "second")!;
+    expect(after.inputs.map((p) => p.name)).toEqual(["task", "count"]);
+    expect(after.bindable).toEqual([]);
+  });
+});
+
 describe("budgets per iteration", () => {
   it("splits a total as the engine does (largest remainder, ties to the lower index)", () => {
     expect(split("decrease", 3000, 3)).toEqual([1500, 1000, 500]);
