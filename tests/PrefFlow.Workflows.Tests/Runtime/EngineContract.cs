@@ -184,6 +184,9 @@ public abstract class EngineContract
         Assert.Equal(["", "iterations/0", "iterations/1", "iterations/2"], summary.Iterations.Select(row => row.Path));
         Assert.Equal([null, 30, 20, 10], summary.Iterations.Select(row => row.Budget));
         Assert.Equal(176, summary.Iterations[2].Metrics["sum"]);
+        // The journal says which iteration of how many started, in its data (the run viewer reads it there).
+        JournalEntry second = (await JournalAsync(run.Id)).Single(entry => entry is { Kind: "iteration.started", NodePath: "iterations/1" });
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"index":1,"count":3,"budget":20,"keptPairs":10}"""), JsonNode.Parse(second.DataJson!)), second.DataJson);
     }
 
     [Fact]
@@ -212,6 +215,8 @@ public abstract class EngineContract
         Assert.Contains("loop 'iterations': its schedule", brokenOutcome.Error);
         Assert.Contains("sideways", brokenOutcome.Error);
         Assert.Empty(await State.ListNodeExecutionsAsync(broken.Id));
+        // No attempt says which node failed, so the run's failure names it.
+        Assert.Contains(await JournalAsync(broken.Id), entry => entry is { Kind: "run.failed", NodePath: "iterations" });
     }
 
     [Fact]

@@ -31,7 +31,7 @@ internal sealed class LoopExecutor(RunExecution run)
             };
             RuntimeScope body = scope.Iteration(loopPath, budget.Index, iteration);
             string iterationPath = $"{loopPath}/{budget.Index}";
-            var data = new JsonObject { ["index"] = budget.Index, ["budget"] = budget.Prompts, ["keptPairs"] = budget.KeptPairs };
+            var data = new JsonObject { ["index"] = budget.Index, ["count"] = iterations.Count, ["budget"] = budget.Prompts, ["keptPairs"] = budget.KeptPairs };
             await run.Journal.WriteAsync("iteration.started", iterationPath,
                 $"iteration {budget.Index + 1} of {iterations.Count}: budget {budget.Prompts} prompts, {budget.KeptPairs} pairs kept", data).ConfigureAwait(false);
             await new FlowchartExecutor(run).ExecuteAsync(loop.Nodes, loop.Edges, body, cancellationToken).ConfigureAwait(false);

@@ -87,6 +87,7 @@ internal sealed class RunExecution
         using var watcherStop = new CancellationTokenSource();
         Task watcher = WatchAsync(watcherStop.Token);
         RunOutcome outcome;
+        string? failedNode = null;
         try
         {
             var parameters = (JsonObject)JsonNode.Parse(Run.ParametersJson)!;
@@ -103,6 +104,7 @@ internal sealed class RunExecution
         }
         catch (NodeFailedException failure)
         {
+            failedNode = failure.NodePath;
             outcome = new RunOutcome(RunId, RunStatus.Failed, failure.Message);
         }
         catch (LeaseLostException)
@@ -131,7 +133,9 @@ internal sealed class RunExecution
             RunStatus.Interrupted => $"run interrupted: {outcome.Error}; resume it to continue",
             _ => $"run failed: {outcome.Error}",
         };
-        await Journal.WriteAsync("run." + outcome.Status.ToString().ToLowerInvariant(), null, ended).ConfigureAwait(false);
+        // A failed run's entry names the node at fault: a loop whose schedule or an input that could not be evaluated
+        // fails before any attempt is recorded, so nothing else says which node it was.
+        await Journal.WriteAsync("run." + outcome.Status.ToString().ToLowerInvariant(), failedNode, ended).ConfigureAwait(false);
         await State.ReleaseLeaseAsync(RunId, Owner, CancellationToken.None).ConfigureAwait(false);
         return outcome;
     }

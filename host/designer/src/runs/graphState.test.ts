@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { JournalEntry } from "../api/types";
 import { displayStates, loopIterations } from "./graphState";
 
-const entry = (kind: string, node: string, message = ""): JournalEntry => ({ sequence: 0, at: "", kind, node, message, data: null });
+const entry = (kind: string, node: string, data: Record<string, unknown> | null = null): JournalEntry => ({ sequence: 0, at: "", kind, node, message: "", data });
 
 const journal = [
-  entry("iteration.started", "iterations/0", "iteration 1 of 3: budget 10 prompts"),
-  entry("iteration.completed", "iterations/0", "iteration 1 of 3 completed"),
-  entry("iteration.started", "iterations/1", "iteration 2 of 3: budget 10 prompts"),
+  entry("iteration.started", "iterations/0", { index: 0, count: 3, budget: 10, keptPairs: 5 }),
+  entry("iteration.completed", "iterations/0"),
+  entry("iteration.started", "iterations/1", { index: 1, count: 3, budget: 10, keptPairs: 5 }),
 ];
 const nodes = [
   { path: "task", isLoop: false },
@@ -35,6 +35,12 @@ describe("displayStates", () => {
     const states = displayStates(nodes, statuses, loopIterations(journal), new Map([["iterations", 1]]), "running");
     expect(states.get("iterations")).toEqual({ status: "running", progress: "iteration 1" });
     expect(states.get("iterations/eval")).toEqual({ status: "pending", runtimePath: "iterations/1/eval" });
+  });
+
+  it("shows a loop that failed before its first iteration (its schedule) as failed", () => {
+    const states = displayStates(nodes, new Map([["task", "succeeded"], ["iterations", "failed"]]), loopIterations([]), new Map(), "failed");
+    expect(states.get("iterations")?.status).toBe("failed");
+    expect(states.get("iterations/train")?.status).toBe("pending");
   });
 
   it("shows a stopped iteration with the run's end", () => {

@@ -23,8 +23,8 @@ export function loopIterations(journal: JournalEntry[]): LoopIterations {
   for (const entry of journal) {
     if (!entry.node) continue;
     if (entry.kind === "iteration.started") {
-      const count = /\bof (\d+)/.exec(entry.message);
-      started.set(entry.node, { index: Number(entry.node.slice(entry.node.lastIndexOf("/") + 1)), count: count ? Number(count[1]) : undefined });
+      const count = entry.data?.count;
+      started.set(entry.node, { index: Number(entry.node.slice(entry.node.lastIndexOf("/") + 1)), count: typeof count === "number" ? count : undefined });
     } else if (entry.kind === "iteration.completed") completed.add(entry.node);
   }
   return { started, completed };
@@ -71,7 +71,8 @@ function loopState(loop: string, statuses: Map<string, string>, iterations: Loop
   const total = Math.max(0, ...mine.map((path) => iterations.started.get(path)!.count ?? 0));
   const done = mine.filter((path) => iterations.completed.has(path)).length;
   const latest = mine.at(-1);
-  const status = total > 0 && done >= total ? "succeeded" : latest ? iterationStatus(latest, statuses, iterations, runStatus) : "pending";
+  const failedBeforeAnIteration = [...statuses].some(([path, status]) => status === "failed" && definitionPathOf(path) === loop && chosen(path, choice));
+  const status = total > 0 && done >= total ? "succeeded" : latest ? iterationStatus(latest, statuses, iterations, runStatus) : failedBeforeAnIteration ? "failed" : "pending";
   return { status, progress: total ? `${done}/${total}` : undefined };
 }
 

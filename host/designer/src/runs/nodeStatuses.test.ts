@@ -23,6 +23,11 @@ describe("nodeStatuses", () => {
     ]);
   });
 
+  it("takes the node at fault from the run's failure when no attempt of it was recorded", () => {
+    const journal = [entry(1, "node.committed", "a"), entry(2, "run.failed", "iterations")];
+    expect(nodeStatuses(run("failed", [node("a", "succeeded")]), journal).get("iterations")).toBe("failed");
+  });
+
   it("shows a failed attempt that is being retried as retrying", () => {
     const journal = [entry(1, "node.started", "a"), entry(2, "incident", "a"), entry(3, "node.retrying", "a")];
     expect(nodeStatuses(run("running", []), journal).get("a")).toBe("retrying");

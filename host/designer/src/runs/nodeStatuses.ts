@@ -9,6 +9,8 @@ const statusAfter: Record<string, string> = {
   "node.reused": "reused",
   incident: "failed",
   "node.cancelled": "cancelled",
+  // Names the node at fault, also one that failed before any attempt (a loop's schedule, an input's binding).
+  "run.failed": "failed",
 };
 
 /**
