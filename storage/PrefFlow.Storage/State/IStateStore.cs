@@ -3,10 +3,10 @@ namespace PrefFlow.Storage.State;
 /// <summary>
 /// The durable state of runs: published definitions, runs, node attempts, mid-activity checkpoints and a journal.
 /// Every method is atomic on its own and safe to call from several threads and processes at once.
-/// Unknown run ids are reported with <see cref="KeyNotFoundException"/> naming the id. A server's drafts and API keys
-/// live beside them.
+/// Unknown run ids are reported with <see cref="KeyNotFoundException"/> naming the id. A server's drafts, designer
+/// layouts and API keys live beside them.
 /// </summary>
-public interface IStateStore : IDefinitionDraftStore, IApiKeyStore
+public interface IStateStore : IDefinitionDraftStore, IDefinitionLayoutStore, IApiKeyStore
 {
     /// <summary>
     /// Publishes a definition version, or returns the stored record when exactly the same content

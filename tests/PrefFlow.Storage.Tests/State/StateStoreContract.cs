@@ -812,6 +812,53 @@ public abstract class StateStoreContract
         Assert.Matches("^\\{\"v\":[0-5]\\}$", draft.Json);
     }
 
+    // ---- layouts ----
+
+    [Fact]
+    public async Task A_layout_that_was_never_saved_is_null()
+    {
+        Assert.Null(await Store.GetLayoutAsync(NewId("layout")));
+    }
+
+    [Fact]
+    public async Task A_layout_is_saved_read_back_and_replaced()
+    {
+        string id = NewId("layout");
+        var first = new DefinitionLayoutRecord(id, "{\"task\":{\"x\":1,\"y\":2}}", T0);
+
+        await Store.SaveLayoutAsync(first);
+        Assert.Equal(first, await Store.GetLayoutAsync(id));
+
+        var second = new DefinitionLayoutRecord(id, "{\"loop/sample\":{\"x\":-3.5,\"y\":4}}", T0.AddMinutes(1));
+        await Store.SaveLayoutAsync(second);
+
+        Assert.Equal(second, await Store.GetLayoutAsync(id));
+    }
+
+    [Fact]
+    public async Task A_layout_is_kept_apart_from_the_draft_of_the_same_id()
+    {
+        string id = NewId("layout");
+        await Store.SaveDraftAsync(new DefinitionDraftRecord(id, "{\"a\":1}", T0));
+
+        await Store.SaveLayoutAsync(new DefinitionLayoutRecord(id, "{}", T0.AddMinutes(1)));
+
+        Assert.Equal(new DefinitionDraftRecord(id, "{\"a\":1}", T0), await Store.GetDraftAsync(id));
+        Assert.Equal(new DefinitionLayoutRecord(id, "{}", T0.AddMinutes(1)), await Store.GetLayoutAsync(id));
+    }
+
+    [Fact]
+    public async Task Concurrent_saves_of_one_layout_leave_one_of_them()
+    {
+        string id = NewId("layout");
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => Store.SaveLayoutAsync(new DefinitionLayoutRecord(id, $"{{\"n\":{{\"x\":{i},\"y\":0}}}}", T0)))));
+
+        DefinitionLayoutRecord? layout = await Store.GetLayoutAsync(id);
+        Assert.NotNull(layout);
+        Assert.Matches("^\\{\"n\":\\{\"x\":[0-5],\"y\":0\\}\\}$", layout.Json);
+    }
+
     // ---- API keys ----
 
     [Fact]

@@ -444,6 +444,41 @@ internal sealed partial class EfStateStore(Func<StateDbContext> createContext) :
         return await db.DefinitionDrafts.Where(d => d.Id == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 
+    // ---- layouts ----
+
+    public async Task SaveLayoutAsync(DefinitionLayoutRecord layout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentException.ThrowIfNullOrWhiteSpace(layout.Id, nameof(layout));
+        ArgumentNullException.ThrowIfNull(layout.Json, nameof(layout));
+        for (int tries = 1; ; tries++)
+        {
+            await using StateDbContext db = createContext();
+            int replaced = await db.DefinitionLayouts.Where(l => l.Id == layout.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(l => l.Json, layout.Json).SetProperty(l => l.UpdatedAt, layout.UpdatedAt), cancellationToken)
+                .ConfigureAwait(false);
+            if (replaced > 0) return;
+            db.DefinitionLayouts.Add(new DefinitionLayoutRow { Id = layout.Id, Json = layout.Json, UpdatedAt = layout.UpdatedAt });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception) && tries < CheckpointSaveTries)
+            {
+                // Another saver created the layout meanwhile: replace it on the next try.
+            }
+        }
+    }
+
+    public async Task<DefinitionLayoutRecord?> GetLayoutAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        await using StateDbContext db = createContext();
+        DefinitionLayoutRow? row = await db.DefinitionLayouts.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, cancellationToken).ConfigureAwait(false);
+        return row?.ToRecord();
+    }
+
     // ---- API keys ----
 
     public async Task CreateApiKeyAsync(ApiKeyRecord key, CancellationToken cancellationToken = default)

@@ -17,6 +17,7 @@ internal abstract class StateDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<NodeCheckpointRow> NodeCheckpoints => Set<NodeCheckpointRow>();
     public DbSet<JournalRow> Journal => Set<JournalRow>();
     public DbSet<DefinitionDraftRow> DefinitionDrafts => Set<DefinitionDraftRow>();
+    public DbSet<DefinitionLayoutRow> DefinitionLayouts => Set<DefinitionLayoutRow>();
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -37,6 +38,7 @@ internal abstract class StateDbContext(DbContextOptions options) : DbContext(opt
         ConfigureNodeCheckpoints(modelBuilder.Entity<NodeCheckpointRow>().ToTable("node_checkpoints"));
         ConfigureJournal(modelBuilder.Entity<JournalRow>().ToTable("journal"));
         modelBuilder.Entity<DefinitionDraftRow>().ToTable("definition_drafts").HasKey(d => d.Id);
+        modelBuilder.Entity<DefinitionLayoutRow>().ToTable("definition_layouts").HasKey(l => l.Id);
         ConfigureApiKeys(modelBuilder.Entity<ApiKeyRow>().ToTable("api_keys"));
         NameColumnsInSnakeCase(modelBuilder);
     }

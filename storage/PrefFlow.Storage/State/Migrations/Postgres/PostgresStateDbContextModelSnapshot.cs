@@ -78,6 +78,26 @@ namespace PrefFlow.Storage.State.Migrations.Postgres
                     b.ToTable("definition_drafts", (string)null);
                 });
 
+            modelBuilder.Entity("PrefFlow.Storage.State.Ef.Rows.DefinitionLayoutRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("json");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("definition_layouts", (string)null);
+                });
+
             modelBuilder.Entity("PrefFlow.Storage.State.Ef.Rows.DefinitionRow", b =>
                 {
                     b.Property<string>("Id")

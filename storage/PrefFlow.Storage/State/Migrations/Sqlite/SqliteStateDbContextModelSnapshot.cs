@@ -73,6 +73,26 @@ namespace PrefFlow.Storage.State.Migrations.Sqlite
                     b.ToTable("definition_drafts", (string)null);
                 });
 
+            modelBuilder.Entity("PrefFlow.Storage.State.Ef.Rows.DefinitionLayoutRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("json");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("definition_layouts", (string)null);
+                });
+
             modelBuilder.Entity("PrefFlow.Storage.State.Ef.Rows.DefinitionRow", b =>
                 {
                     b.Property<string>("Id")
