@@ -18,6 +18,7 @@ using PrefFlow.Activities;
 using PrefFlow.Host.Api.Activities;
 using PrefFlow.Host.Api.Definitions;
 using PrefFlow.Host.Api.Keys;
+using PrefFlow.Host.Api.Layouts;
 using PrefFlow.Host.Api.Problems;
 using PrefFlow.Host.Api.Runs;
 using PrefFlow.Host.Api.Schedules;
@@ -142,6 +143,7 @@ internal static class ServerApp
         app.MapScalarApiReference().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportJson.WriteAsync }).AllowAnonymous();
         DefinitionEndpoints.Map(app);
+        LayoutEndpoints.Map(app);
         ActivityEndpoints.Map(app);
         RunEndpoints.Map(app);
         ScheduleEndpoints.Map(app);

@@ -47,6 +47,87 @@ public sealed class BadRequestTests(ApiServerFixture fixture) : IClassFixture<Ap
         Assert.Equal(before, await StateAsync(admin));
     }
 
+    // A layout body refused, and the field its problem names (a JSON path).
+    public static TheoryData<string, string> LayoutCases() => new()
+    {
+        { "[1,2]", "$" },
+        { "\"positions\"", "$" },
+        { "{\"positions\":{},\"zoom\":2}", "$.zoom" },
+        { "{}", "$.positions" },
+        { "{\"positions\":[]}", "$.positions" },
+        { "{\"positions\":null}", "$.positions" },
+        { "{\"positions\":{},\"positions\":{}}", "$.positions" },
+        { "{\"positions\":{\"../x\":{\"x\":1,\"y\":2}}}", "$.positions['../x']" },
+        { "{\"positions\":{\"\":{\"x\":1,\"y\":2}}}", "$.positions['']" },
+        { "{\"positions\":{\"loop//sample\":{\"x\":1,\"y\":2}}}", "$.positions['loop//sample']" },
+        { "{\"positions\":{\"/task\":{\"x\":1,\"y\":2}}}", "$.positions['/task']" },
+        { "{\"positions\":{\"task\\n\":{\"x\":1,\"y\":2}}}", "$.positions['task\n']" },
+        { "{\"positions\":{\"" + new string('a', 1001) + "\":{\"x\":1,\"y\":2}}}", "$.positions." + new string('a', 1001) },
+        { "{\"positions\":{\"task\":{\"x\":1,\"y\":2},\"task\":{\"x\":3,\"y\":4}}}", "$.positions.task" },
+        { "{\"positions\":{\"task\":[1,2]}}", "$.positions.task" },
+        { "{\"positions\":{\"task\":{\"x\":1}}}", "$.positions.task.y" },
+        { "{\"positions\":{\"task\":{\"y\":1}}}", "$.positions.task.x" },
+        { "{\"positions\":{\"task\":{\"x\":1,\"y\":2,\"z\":3}}}", "$.positions.task.z" },
+        { "{\"positions\":{\"task\":{\"x\":1,\"x\":2,\"y\":3}}}", "$.positions.task.x" },
+        { "{\"positions\":{\"task\":{\"x\":1e400,\"y\":2}}}", "$.positions.task.x" },
+        { "{\"positions\":{\"task\":{\"x\":1,\"y\":-10000000.5}}}", "$.positions.task.y" },
+        { "{\"positions\":{\"task\":{\"x\":\"1\",\"y\":2}}}", "$.positions.task.x" },
+        { "{\"positions\":{\"task\":{\"x\":1,\"y\":null}}}", "$.positions.task.y" },
+    };
+
+    [Theory]
+    [MemberData(nameof(LayoutCases))]
+    public async Task A_refused_layout_is_a_problem_naming_its_field_and_keeps_the_stored_layout(string body, string field)
+    {
+        using HttpClient editor = fixture.Server.Client("editor");
+        const string path = "/api/definitions/budget-decrease/layout";
+        using (HttpResponseMessage seeded = await editor.PutAsync(new Uri(path, UriKind.Relative), TestApi.Json("""{"positions":{"task":{"x":1,"y":2}}}""")))
+        {
+            await TestApi.ReadAsync(seeded, HttpStatusCode.OK);
+        }
+        JsonNode before = await TestApi.GetAsync(editor, path);
+
+        using HttpResponseMessage response = await editor.PutAsync(new Uri(path, UriKind.Relative), TestApi.Json(body));
+
+        JsonNode problem = await TestApi.ReadAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(field, (string?)problem["field"]);
+        Assert.DoesNotContain("   at ", problem.ToJsonString());
+        Assert.True(JsonNode.DeepEquals(before, await TestApi.GetAsync(editor, path)), "a refused layout changed the stored one");
+    }
+
+    [Fact]
+    public async Task A_layout_that_is_not_json_is_refused_and_changes_nothing()
+    {
+        using HttpClient editor = fixture.Server.Client("editor");
+        const string path = "/api/definitions/budget-decrease/layout";
+        JsonNode before = await TestApi.GetAsync(editor, path);
+
+        foreach (string body in new[] { "", "{\"positions\":", "{\"positions\":{\"task\":{\"x\":NaN,\"y\":1}}}" })
+        {
+            using HttpResponseMessage response = await editor.PutAsync(new Uri(path, UriKind.Relative), TestApi.Json(body));
+
+            JsonNode problem = await TestApi.ReadAsync(response, HttpStatusCode.BadRequest);
+            Assert.Contains("not valid JSON", (string?)problem["detail"]);
+        }
+        Assert.True(JsonNode.DeepEquals(before, await TestApi.GetAsync(editor, path)));
+    }
+
+    [Fact]
+    public async Task An_oversized_layout_is_refused_with_413()
+    {
+        using HttpClient editor = fixture.Server.Client("editor");
+        const string path = "/api/definitions/budget-decrease/layout";
+        JsonNode before = await TestApi.GetAsync(editor, path);
+        string huge = "{\"positions\":{" + string.Join(',', Enumerable.Range(0, 5000).Select(i => $"\"node-{i}\":{{\"x\":{i},\"y\":{i}}}")) + "}}";
+
+        using HttpResponseMessage response = await editor.PutAsync(new Uri(path, UriKind.Relative), TestApi.Json(huge));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(JsonNode.DeepEquals(before, await TestApi.GetAsync(editor, path)));
+    }
+
     [Fact]
     public async Task An_oversized_body_is_refused_with_413()
     {

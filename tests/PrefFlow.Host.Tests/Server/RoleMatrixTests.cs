@@ -32,6 +32,8 @@ public sealed class RoleMatrixTests(ApiServerFixture fixture) : IClassFixture<Ap
         ("GET", "/api/definitions/missing-def/versions/1", null, Everyone),
         ("GET", "/api/definitions/missing-def/versions/1/export", null, Everyone),
         ("GET", "/api/definitions/missing-def/diff?from=1&to=2", null, Everyone),
+        ("GET", "/api/definitions/missing-def/layout", null, Everyone),
+        ("PUT", "/api/definitions/missing-def/layout", """{"positions":{"task":{"x":1,"y":2}}}""", Editors),
         ("GET", "/api/activities", null, Everyone),
         ("GET", "/api/activities/sample", null, Everyone),
         ("POST", "/api/runs", """{"definitionId":"missing-def"}""", Operators),
@@ -130,7 +132,7 @@ public sealed class RoleMatrixTests(ApiServerFixture fixture) : IClassFixture<Ap
 
         string document = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
 
-        foreach (string path in new[] { "/api/definitions", "/api/runs/{id}/events", "/api/activities", "/api/keys", "/api/runs/{id}/artifacts/{sha256}" })
+        foreach (string path in new[] { "/api/definitions", "/api/definitions/{id}/layout", "/api/runs/{id}/events", "/api/activities", "/api/keys", "/api/runs/{id}/artifacts/{sha256}" })
         {
             Assert.Contains($"\"{path}\"", document);
         }

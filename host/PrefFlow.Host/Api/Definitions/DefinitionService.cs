@@ -42,6 +42,17 @@ internal sealed class DefinitionService(IStateStore state, IActivityCatalog cata
         return new DefinitionDraftRecord(id, latest.Json, latest.PublishedAt);
     }
 
+    /// <summary>
+    /// Checks that a definition has the id: a draft or a published version. What belongs to a definition (its designer
+    /// layout) is kept only for one that exists, so a mistyped id is a 404 rather than a new orphan.
+    /// </summary>
+    public async Task CheckExistsAsync(string id, CancellationToken cancellationToken)
+    {
+        DefinitionDocuments.CheckId(id);
+        if (await state.GetDraftAsync(id, cancellationToken).ConfigureAwait(false) is not null) return;
+        if (await LatestAsync(id, cancellationToken).ConfigureAwait(false) is null) throw NoSuchDefinition(id);
+    }
+
     public IReadOnlyList<DefinitionError> Validate(string json) => DefinitionLoader.Load(json, catalog).Errors;
 
     /// <summary>Validates the draft and publishes it as the next version; the draft then carries that version number.</summary>
