@@ -5,6 +5,13 @@ namespace PrefFlow.Designer.Tests;
 /// <summary>What a user does on the designer's canvas, with the mouse: drop activities, connect handles.</summary>
 internal sealed class Canvas(IPage page)
 {
+    /// <summary>Opens a definition in the designer and waits until its first layout has placed the nodes.</summary>
+    public async Task OpenAsync(string definition)
+    {
+        await page.GotoAsync($"/definitions/{definition}");
+        await Assertions.Expect(page.Locator("[data-testid=canvas][data-layout=ready]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+    }
+
     /// <summary>Drags a toolbox item (an activity's name, or "loop") onto the canvas at a point of the canvas.</summary>
     public async Task DropAsync(string tool, float x, float y)
     {

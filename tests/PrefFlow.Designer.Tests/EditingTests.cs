@@ -16,8 +16,7 @@ public sealed class EditingTests(BrowserFixture fixture)
         IPage page = await fixture.SignedInPageAsync("editor", 1920, 1080);
         await BrowserFixture.OnFailureScreenshotAsync(page, "failed-editing", async () =>
         {
-            await page.GotoAsync($"/definitions/{id}");
-            await Expect(page.Locator("[data-testid=canvas][data-layout=ready]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await new Canvas(page).OpenAsync(id);
             ILocator nodes = page.Locator(".react-flow__node");
             await Expect(nodes).ToHaveCountAsync(18, new() { Timeout = 30_000 });
 
@@ -59,8 +58,7 @@ public sealed class EditingTests(BrowserFixture fixture)
         var canvas = new Canvas(page);
         await BrowserFixture.OnFailureScreenshotAsync(page, "failed-moving", async () =>
         {
-            await page.GotoAsync($"/definitions/{id}");
-            await Expect(page.Locator("[data-testid=canvas][data-layout=ready]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await canvas.OpenAsync(id);
 
             // Into the loop: the loop under the pointer is marked while dragging, and the node lands in its body.
             LocatorBoundingBoxResult loop = (await canvas.Node("iterations").BoundingBoxAsync())!;
@@ -107,8 +105,7 @@ public sealed class EditingTests(BrowserFixture fixture)
         var canvas = new Canvas(page);
         await BrowserFixture.OnFailureScreenshotAsync(page, "failed-offered-inputs", async () =>
         {
-            await page.GotoAsync($"/definitions/{id}");
-            await Expect(page.Locator("[data-testid=canvas][data-layout=ready]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await canvas.OpenAsync(id);
             // eval's prompts (an integer bound to a parameter) has no handle until an integer output is drawn from.
             ILocator prompts = page.Locator(".react-flow__node[data-id=initial_eval] .react-flow__handle[data-handleid='in:prompts']");
             await Expect(prompts).ToHaveCountAsync(0);
@@ -128,6 +125,38 @@ public sealed class EditingTests(BrowserFixture fixture)
         JsonNode evaluation = (await DraftAsync(id))["nodes"]!.AsArray().Single(n => (string?)n!["id"] == "initial_eval")!;
         Assert.Equal("${nodes.offline_pairs.outputs.count}", (string?)evaluation["inputs"]!["prompts"]);
     }
+
+    [Fact]
+    public async Task A_layout_arranged_in_one_browser_is_the_one_another_browser_opens()
+    {
+        string id = await CopyOfAlwaysSmallestAsync();
+        IPage editor = await fixture.SignedInPageAsync("editor", 1920, 1080);
+        var canvas = new Canvas(editor);
+        string before = "", moved = "";
+        await BrowserFixture.OnFailureScreenshotAsync(editor, "failed-shared-layout", async () =>
+        {
+            await canvas.OpenAsync(id);
+            before = await TransformAsync(editor, "task");
+            LocatorBoundingBoxResult task = (await canvas.Node("task").Locator(".flow-node-header").BoundingBoxAsync())!;
+            Task<IResponse> saved = editor.WaitForResponseAsync(r => r.Url.EndsWith($"/api/definitions/{id}/layout", StringComparison.Ordinal) && r.Request.Method == "PUT");
+            await canvas.DragAsync("task", task.X + 20, task.Y + task.Height / 2 + 150);
+            Assert.True((await saved).Ok);
+            moved = await TransformAsync(editor, "task");
+            Assert.NotEqual(before, moved);
+        });
+
+        // Another browser (its own storage), another key: the same positions, the moved node where it was left.
+        IPage viewer = await fixture.SignedInPageAsync("viewer", 1920, 1080);
+        await BrowserFixture.OnFailureScreenshotAsync(viewer, "failed-shared-layout-viewer", async () =>
+        {
+            await new Canvas(viewer).OpenAsync(id);
+            Assert.Equal(moved, await TransformAsync(viewer, "task"));
+        });
+    }
+
+    // Where React Flow draws a node on the canvas (its CSS transform holds the node's position).
+    private static Task<string> TransformAsync(IPage page, string path) =>
+        page.Locator($".react-flow__node[data-id='{path}']").EvaluateAsync<string>("node => node.style.transform");
 
     private static string[] BodyIds(JsonNode definition) =>
         [.. definition["nodes"]!.AsArray().Single(n => (string?)n!["id"] == "iterations")!["loop"]!["nodes"]!.AsArray().Select(n => (string)n!["id"]!)];

@@ -60,11 +60,16 @@ public sealed class LargeDefinitionTests(BrowserFixture fixture, ITestOutputHelp
     public sealed record FrameTimes(int Frames, double Median, double P95, double Max);
 
     // Drags a node 360 px along 60 mouse moves, recording the time between animation frames meanwhile; the position
-    // the designer keeps for it (in the browser's storage) must have changed.
-    private static async Task<FrameTimes> DragAsync(IPage page, string definition, string path)
+    // the server keeps for it (the designer saves the layout after a move) must have changed.
+    private async Task<FrameTimes> DragAsync(IPage page, string definition, string path)
     {
-        string Stored() => $"() => JSON.stringify(JSON.parse(localStorage.getItem('prefflow.layout.{definition}'))['{path}'])";
-        string before = await page.EvaluateAsync<string>(Stored());
+        string before = await StoredPositionAsync(definition, path);
+        for (DateTime deadline = DateTime.UtcNow.AddSeconds(20); before.Length == 0 && DateTime.UtcNow < deadline; before = await StoredPositionAsync(definition, path))
+        {
+            // The first automatic layout is saved a moment after it is made.
+            await Task.Delay(200);
+        }
+        Assert.NotEqual("", before);
         LocatorBoundingBoxResult box = (await page.GetByTestId($"node-{path}").BoundingBoxAsync())!;
         await page.EvaluateAsync("""
             () => {
@@ -78,14 +83,23 @@ public sealed class LargeDefinitionTests(BrowserFixture fixture, ITestOutputHelp
         await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
         await page.Mouse.DownAsync();
         for (int step = 1; step <= 60; step++) await page.Mouse.MoveAsync(box.X + box.Width / 2 + step * 6, box.Y + box.Height / 2 + step * 3);
+        Task<IResponse> saved = page.WaitForResponseAsync(r => r.Url.EndsWith($"/api/definitions/{definition}/layout", StringComparison.Ordinal) && r.Request.Method == "PUT");
         await page.Mouse.UpAsync();
         double[] frames = await page.EvaluateAsync<double[]>("() => { window.__recording = false; return window.__frames.slice(1); }");
 
-        await page.WaitForTimeoutAsync(200);
-        Assert.NotEqual(before, await page.EvaluateAsync<string>(Stored()));
+        Assert.True((await saved).Ok);
+        Assert.NotEqual(before, await StoredPositionAsync(definition, path));
         Assert.True(frames.Length >= 10, $"only {frames.Length} frames were drawn while dragging");
         Array.Sort(frames);
         return new FrameTimes(frames.Length, Math.Round(frames[frames.Length / 2], 1), Math.Round(frames[(int)(frames.Length * 0.95)], 1), Math.Round(frames[^1], 1));
+    }
+
+    // The node's position in the layout the server keeps for the definition ("" when it has none).
+    private async Task<string> StoredPositionAsync(string definition, string path)
+    {
+        using HttpClient viewer = fixture.Server.Client("viewer");
+        JsonNode layout = await TestApi.GetAsync(viewer, $"/api/definitions/{definition}/layout");
+        return layout["positions"]?[path]?.ToJsonString() ?? "";
     }
 
     // Twenty chains of 25 prompt draws after one task: each draw reads the task and the count of the one before it.

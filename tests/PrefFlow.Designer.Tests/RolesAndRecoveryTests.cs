@@ -38,8 +38,7 @@ public sealed class RolesAndRecoveryTests(BrowserFixture fixture)
             await page.GotoAsync("/definitions");
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "New" })).ToBeDisabledAsync();
 
-            await page.GotoAsync("/definitions/always-smallest");
-            await Expect(page.Locator("[data-testid=canvas][data-layout=ready]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await new Canvas(page).OpenAsync("always-smallest");
             await Expect(page.Locator("[data-testid='node-iterations/train']")).ToBeVisibleAsync();
             await Expect(page.Locator(".read-only-note")).ToBeVisibleAsync();
             await Expect(page.GetByTestId("save-draft")).ToHaveCountAsync(0);

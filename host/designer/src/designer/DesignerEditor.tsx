@@ -9,7 +9,6 @@ import { Canvas, type NodeDrag } from "./canvas/Canvas";
 import { toElements, type DesignEdge } from "./canvas/elements";
 import { Inspector } from "./inspector/Inspector";
 import { JsonView } from "./json/JsonView";
-import { loadPositions, savePositions } from "./layoutStorage";
 import { copyNodes, pasteNodes, type Clipboard } from "./model/clipboard";
 import type { Candidate } from "./model/candidates";
 import { activityNode, addNode, connect, disconnect, loopNode, removeNodes, renameNode, uniqueId, updateDocument, updateNode } from "./model/edit";
@@ -20,6 +19,7 @@ import { layout } from "./model/layout";
 import { moveNodes } from "./model/move";
 import { join, scopeOf } from "./model/paths";
 import { RunDialog } from "./RunDialog";
+import { useLayoutSaving, type LayoutResponse } from "./sharedLayout";
 import { Toolbox } from "./Toolbox";
 import { useHistory } from "./useHistory";
 
@@ -40,12 +40,12 @@ function relocatedPath(path: string, moved: Map<string, string>): string {
 }
 
 /** The designer: toolbox, canvas, inspector and JSON view over one definition document, with undo, save and publish. */
-export function DesignerEditor({ draft, activities }: { draft: DraftResponse; activities: ActivityDescriptor[] }) {
+export function DesignerEditor({ draft, layout: storedLayout, activities }: { draft: DraftResponse; layout: LayoutResponse; activities: ActivityDescriptor[] }) {
   const { client, me } = useSession();
   const readOnly = !me.may.editDefinitions;
   const flow = useReactFlow();
   const activityMap = useMemo(() => new Map(activities.map((a) => [a.name, a])), [activities]);
-  const history = useHistory<EditorState>({ doc: draft.definition, positions: loadPositions(draft.id) ?? {} });
+  const history = useHistory<EditorState>({ doc: draft.definition, positions: storedLayout.positions });
   const { doc, positions } = history.present;
   const [savedText, setSavedText] = useState(JSON.stringify(draft.definition));
   const [selection, setSelection] = useState<{ nodes: string[]; edges: string[] }>({ nodes: [], edges: [] });
@@ -80,7 +80,9 @@ export function DesignerEditor({ draft, activities }: { draft: DraftResponse; ac
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  useEffect(() => savePositions(draft.id, positions), [draft.id, positions]);
+  useLayoutSaving(client, draft.id, positions, storedLayout.updatedAt === null ? {} : storedLayout.positions, !readOnly, (caught) =>
+    setNotice(`The layout was not saved: ${caught instanceof Error ? caught.message : String(caught)}`),
+  );
 
   // The server's validator checks every change (debounced); its errors are drawn on the nodes they concern.
   useEffect(() => {

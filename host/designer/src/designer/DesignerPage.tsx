@@ -3,16 +3,18 @@ import type { ActivityDescriptor, DraftResponse } from "../api/types";
 import { ErrorBanner } from "../ui/ErrorBanner";
 import { useApi } from "../ui/useApi";
 import { DesignerEditor } from "./DesignerEditor";
+import { loadLayout } from "./sharedLayout";
 
-/** /definitions/:id: loads the definition's draft (or latest version) and the activities, then opens the editor. */
+/** /definitions/:id: loads the definition's draft (or latest version), its layout and the activities, then opens the editor. */
 export function DesignerPage({ id }: { id: string }) {
   const { data, error } = useApi(
     async (client, signal) => {
-      const [draft, activities] = await Promise.all([
+      const [draft, layout, activities] = await Promise.all([
         client.get<DraftResponse>(`/api/definitions/${encodeURIComponent(id)}/draft`, signal),
+        loadLayout(client, id, signal),
         client.get<ActivityDescriptor[]>("/api/activities", signal),
       ]);
-      return { draft, activities };
+      return { draft, layout, activities };
     },
     id,
   );
@@ -20,7 +22,7 @@ export function DesignerPage({ id }: { id: string }) {
   if (!data) return <p className="hint">Loading {id}…</p>;
   return (
     <ReactFlowProvider>
-      <DesignerEditor key={id} draft={data.draft} activities={data.activities} />
+      <DesignerEditor key={id} draft={data.draft} layout={data.layout} activities={data.activities} />
     </ReactFlowProvider>
   );
 }
