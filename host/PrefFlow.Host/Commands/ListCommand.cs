@@ -1,6 +1,7 @@
 using PrefFlow.Host.Hosting;
 using PrefFlow.Host.Rendering;
 using PrefFlow.Storage.State;
+using PrefFlow.Workflows.Runtime;
 using Spectre.Console;
 using System.CommandLine;
 using System.Text.Json.Nodes;
@@ -33,7 +34,7 @@ internal static class ListCommand
             var table = new Table().AddColumns("run", "definition", "status", "seed", "created", "finished");
             foreach (RunRecord run in runs)
             {
-                table.AddRow(Markup.Escape(run.Id), Markup.Escape($"{run.DefinitionId} v{run.DefinitionVersion}"), RunJson.Name(run.Status),
+                table.AddRow(Markup.Escape(run.Id), Markup.Escape($"{run.DefinitionId} v{run.DefinitionVersion}"), RunJson.Name(RunOwner.EffectiveStatus(run, DateTimeOffset.UtcNow)),
                     run.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{run.CreatedAt.ToLocalTime():yyyy-MM-dd HH:mm:ss}",
                     run.FinishedAt is { } finished ? $"{finished.ToLocalTime():yyyy-MM-dd HH:mm:ss}" : "");
             }

@@ -43,11 +43,12 @@ internal static class RunJson
         };
     }
 
+    /// <summary>A run as lists show it: a run whose executing process is gone reads interrupted, as its summary does.</summary>
     public static JsonObject Of(RunRecord run) => new()
     {
         ["id"] = run.Id,
         ["definition"] = new JsonObject { ["id"] = run.DefinitionId, ["version"] = run.DefinitionVersion },
-        ["status"] = Name(run.Status),
+        ["status"] = Name(RunOwner.EffectiveStatus(run, DateTimeOffset.UtcNow)),
         ["seed"] = run.Seed,
         ["createdAt"] = run.CreatedAt,
         ["finishedAt"] = run.FinishedAt,

@@ -19,6 +19,16 @@ public static class RunOwner
     }
 
     /// <summary>
+    /// The run's status as it stands: a Running run that no live process executes (its owner died, or its lease lapsed)
+    /// is Interrupted, waiting for a resume or for another host to take it over.
+    /// </summary>
+    public static PrefFlow.Storage.State.RunStatus EffectiveStatus(PrefFlow.Storage.State.RunRecord run, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return run.Status == PrefFlow.Storage.State.RunStatus.Running && !IsExecuting(run, now) ? PrefFlow.Storage.State.RunStatus.Interrupted : run.Status;
+    }
+
+    /// <summary>
     /// True when <paramref name="owner"/> names a process of this machine that no longer exists: its run can be taken
     /// over at once. A process on another machine is never known to be dead (its lease must lapse).
     /// </summary>

@@ -26,14 +26,7 @@ public sealed class RunSummaryReader(IStateStore state, IActivityCatalog activit
             .ToList();
         IReadOnlyList<JournalEntry> journal = await JournalAsync(runId, cancellationToken).ConfigureAwait(false);
         List<JournalEntry> iterations = journal.Where(entry => entry.Kind == "iteration.started" && entry.NodePath is not null).ToList();
-        return new RunSummary(run, EffectiveStatus(run), nodes, Iterations(nodes, iterations), Artifacts(nodes), Timing(run, journal));
-    }
-
-    private RunStatus EffectiveStatus(RunRecord run)
-    {
-        if (run.Status != RunStatus.Running) return run.Status;
-        bool gone = run.LeaseOwner is null || RunOwner.IsKnownDead(run.LeaseOwner) || run.LeaseExpiresAt < _time.GetUtcNow();
-        return gone ? RunStatus.Interrupted : RunStatus.Running;
+        return new RunSummary(run, RunOwner.EffectiveStatus(run, _time.GetUtcNow()), nodes, Iterations(nodes, iterations), Artifacts(nodes), Timing(run, journal));
     }
 
     private static NodeSummary Summarise(NodeExecutionRecord latest, int attempts) => new(
