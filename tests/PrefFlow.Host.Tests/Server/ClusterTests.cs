@@ -43,7 +43,9 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
             JsonNode journal = await TestApi.GetAsync(operatorClient, $"/api/runs/{run}/journal");
             var committed = journal["items"]!.AsArray().Where(e => (string?)e!["kind"] == "node.committed").Select(e => (string)e!["node"]!).ToList();
             Assert.Equal(["prompts", "task"], committed.Order());
-            foreach (JsonNode? entry in journal["items"]!.AsArray().Where(e => ((string?)e!["kind"])?.StartsWith("run.", StringComparison.Ordinal) == true && ((string?)e!["message"])!.Contains(" by ", StringComparison.Ordinal)))
+            // "started by host:pid:id, seed n" and "resumed by ..." name the executing process; other run entries
+            // (run.recovered: "left running by a stopped process") do not.
+            foreach (JsonNode? entry in journal["items"]!.AsArray().Where(e => (string?)e!["kind"] is "run.started" or "run.resumed"))
             {
                 owners.Add(((string)entry!["message"]!).Split(" by ")[1].Split(':')[1]);
             }
