@@ -20,8 +20,9 @@ public sealed record NamedTensor(string Name, string DType, long[] Shape, byte[]
         {
             throw new NotSupportedException($"tensor '{name}' has dtype {tensor.dtype}; checkpoints store float32, float64 and int64");
         }
-        using var detached = tensor.detach();
-        using var host = detached.cpu().contiguous();
+        // The scope holds each intermediate until the bytes are copied: an unheld one could be freed mid-call.
+        using var scope = NewDisposeScope();
+        var host = tensor.detach().cpu().contiguous();
         byte[] data = tensor.dtype switch
         {
             ScalarType.Float32 => System.Runtime.InteropServices.MemoryMarshal.AsBytes<float>(host.data<float>().ToArray()).ToArray(),

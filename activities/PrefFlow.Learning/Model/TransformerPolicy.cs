@@ -11,6 +11,12 @@ namespace PrefFlow.Learning.Model;
 /// a CPU. The whole model is in this file. Field names become parameter names in checkpoints,
 /// hence their snake_case.
 /// </summary>
+/// <remarks>
+/// TorchSharp passes bare native pointers: a Tensor or Scalar that nothing references any more can be freed by a
+/// garbage collection (on another thread) while a native call still reads it, which crashes the process. So every
+/// temporary here is held until the calls that read it are done, by a dispose scope (tensors) or a local (Scalars,
+/// which scopes do not track), including the Scalar alpha = 1 that TorchSharp makes for an add without one.
+/// </remarks>
 public sealed class TransformerPolicy : Module
 {
     // "a + b" passes a temporary Scalar alpha = 1 that nothing keeps alive during the native call, so a garbage
@@ -44,7 +50,17 @@ public sealed class TransformerPolicy : Module
     public PolicyConfig Config { get; }
 
     /// <summary>The device the weights live on.</summary>
-    public Device Device => tokens.weight!.device;
+    public Device Device
+    {
+        get
+        {
+            // The getter makes a new wrapper each time; it must outlive the native call that reads its device.
+            var weight = tokens.weight!;
+            var device = weight.device;
+            GC.KeepAlive(weight);
+            return device;
+        }
+    }
 
     /// <summary>
     /// Logits [batch, time, vocabulary] for <paramref name="input"/> [batch, time] (int64), whose first
@@ -58,11 +74,15 @@ public sealed class TransformerPolicy : Module
         {
             throw new ArgumentException($"sequence of {start + time} tokens exceeds the model's context length {Config.ContextLength}", nameof(input));
         }
-        using var positionIds = arange(start, start + time, dtype: ScalarType.Int64, device: input.device);
+        // Every intermediate (and the weight wrapper below) is held until the logits exist, whatever the caller's scope.
+        using var scope = NewDisposeScope();
+        using Scalar first = start.ToScalar(), end = (start + time).ToScalar();
+        var positionIds = arange(first, end, dtype: ScalarType.Int64, device: input.device);
         var x = tokens.forward(input).add(positions.forward(positionIds), One);
         for (int i = 0; i < blocks.Count; i++) x = blocks[i].Forward(x, i, cache);
         x = final_norm.forward(x);
-        return head is null ? x.matmul(tokens.weight!.t()) : head.forward(x);
+        var logits = head is null ? x.matmul(tokens.weight!.t()) : head.forward(x);
+        return logits.MoveToOuterDisposeScope();
     }
 
     /// <summary>A separate model with the same configuration and a copy of these weights, on the same device.</summary>
@@ -82,10 +102,11 @@ public sealed class TransformerPolicy : Module
         using var generator = new Generator(seed);
         // Residual projections are scaled down by depth, as in GPT-2, so deep stacks start stable.
         double residualStd = 0.02 / Math.Sqrt(2.0 * Config.Layers);
+        using Scalar one = 1.0.ToScalar();
         foreach (var (name, parameter) in named_parameters())
         {
             if (name.EndsWith("bias", StringComparison.Ordinal)) parameter.zero_();
-            else if (name.Contains("norm", StringComparison.Ordinal)) parameter.fill_(1.0);
+            else if (name.Contains("norm", StringComparison.Ordinal)) parameter.fill_(one);
             // Tensor.normal_ rather than nn.init.normal_, which ignores its generator in TorchSharp 0.107.
             else parameter.normal_(0, name.EndsWith("out.weight", StringComparison.Ordinal) ? residualStd : 0.02, generator);
         }

@@ -45,16 +45,19 @@ public sealed class AdamW : IDisposable
         using Scalar beta1 = _beta1.ToScalar(), oneMinusBeta1 = (1 - _beta1).ToScalar();
         using Scalar beta2 = _beta2.ToScalar(), oneMinusBeta2 = (1 - _beta2).ToScalar();
         using Scalar correction = Math.Sqrt(correction2).ToScalar(), epsilon = _epsilon.ToScalar();
-        using Scalar stepSize = (-learningRate / correction1).ToScalar();
+        using Scalar stepSize = (-learningRate / correction1).ToScalar(), one = 1.ToScalar();
         for (int i = 0; i < _parameters.Length; i++)
         {
+            // The scope holds the wrapper that .grad returns (a new one each time) until the end of the update: left
+            // unreferenced, a garbage collection could free it while a native call still reads it.
+            using var scope = NewDisposeScope();
             var gradient = _parameters[i].grad;
             if (gradient is null) continue;
-            using var scope = NewDisposeScope();
             _parameters[i].mul_(decay);
             _firstMoments[i].mul_(beta1).add_(gradient, alpha: oneMinusBeta1);
             _secondMoments[i].mul_(beta2).addcmul_(gradient, gradient, value: oneMinusBeta2);
-            var denominator = _secondMoments[i].sqrt().div(correction).add_(epsilon);
+            // add_ without an alpha would pass a temporary Scalar alpha = 1 (see above).
+            var denominator = _secondMoments[i].sqrt().div(correction).add_(epsilon, one);
             _parameters[i].addcdiv_(_firstMoments[i], denominator, value: stepSize);
         }
     }
@@ -62,6 +65,8 @@ public sealed class AdamW : IDisposable
     /// <summary>Clears every parameter's gradient.</summary>
     public void ZeroGradients()
     {
+        // Held by the scope through zero_ (see Update): this call was where an unheld wrapper crashed the process.
+        using var scope = NewDisposeScope();
         foreach (var parameter in _parameters) parameter.grad?.zero_();
     }
 

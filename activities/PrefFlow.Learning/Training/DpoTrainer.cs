@@ -119,12 +119,15 @@ public sealed class DpoTrainer
                 ? PreferenceLoss.SimPo(_options.Beta, _options.Gamma, policyChosen, policyRejected, Lengths(pairs, micro, chosen: true), Lengths(pairs, micro, chosen: false))
                 : PreferenceLoss.Compute(_options.Loss, _options.Beta, _options.LabelSmoothing, policyChosen, policyRejected, refChosen, refRejected);
             var losses = preferenceLosses;
+            // Scalars held in locals: the operators with a number make a temporary Scalar that a garbage collection
+            // could free while the native call reads it.
+            using Scalar nllWeight = _options.NllWeight.ToScalar(), pairsInBatch = batch.Length.ToScalar();
             if (_options.NllWeight > 0)
             {
                 using var chosenLengths = tensor(micro.Select(i => (float)pairs[i].Chosen.Length).ToArray(), device: _policy.Device);
-                losses = losses - _options.NllWeight * policyChosen / chosenLengths;
+                losses = losses.sub(policyChosen.mul(nllWeight).div(chosenLengths));
             }
-            (losses.sum() / batch.Length).backward();
+            losses.sum().div(pairsInBatch).backward();
 
             using var noGrad = no_grad();
             using Scalar beta = _options.Beta.ToScalar();

@@ -20,11 +20,13 @@ public static class PreferenceLoss
         using Scalar scaled = beta.ToScalar(), negatedBeta = (-beta).ToScalar();
         using Scalar margin = (1.0 / (2.0 * beta)).ToScalar();
         using Scalar keep = (-(1 - labelSmoothing)).ToScalar(), flip = labelSmoothing.ToScalar();
+        // square() is pow(2) through a temporary Scalar.
+        using Scalar two = 2.ToScalar();
         var h = policyChosen.sub(referenceChosen).sub(policyRejected.sub(referenceRejected));
         return kind switch
         {
             PreferenceLossKind.Dpo => nn.functional.logsigmoid(h.mul(scaled)).neg(),
-            PreferenceLossKind.Ipo => h.sub(margin).square(),
+            PreferenceLossKind.Ipo => h.sub(margin).pow(two),
             PreferenceLossKind.ConservativeDpo =>
                 nn.functional.logsigmoid(h.mul(scaled)).mul(keep).sub(nn.functional.logsigmoid(h.mul(negatedBeta)).mul(flip)),
             PreferenceLossKind.SimPo => throw new ArgumentException("SimPO is reference-free and length-normalised: compute it with PreferenceLoss.SimPo", nameof(kind)),
