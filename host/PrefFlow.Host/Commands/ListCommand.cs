@@ -24,8 +24,8 @@ internal static class ListCommand
             int take = result.GetValue(limit);
             if (take is < 1 or > 1000) throw new ArgumentException($"--limit must be 1 to 1000, but it is {take}.");
             EngineHost host = await EngineHost.OpenAsync(result.GetValue(dataDir), null, null, token).ConfigureAwait(false);
-            IReadOnlyList<RunRecord> runs = await host.State.ListRunsAsync(
-                new RunQuery(result.GetValue(definition), result.GetValue(status), 0, take), token).ConfigureAwait(false);
+            IReadOnlyList<RunRecord> runs = await RunLister.ListAsync(
+                host.State, new RunQuery(result.GetValue(definition), result.GetValue(status), 0, take), DateTimeOffset.UtcNow, token).ConfigureAwait(false);
             if (result.GetValue(json))
             {
                 Console.Out.WriteLine(new JsonArray(runs.Select(run => (JsonNode)RunJson.Of(run)).ToArray()).ToJsonString(RunJson.Indented));

@@ -49,7 +49,7 @@ internal static class RunEndpoints
             : throw ApiException.BadRequest($"status '{status}' is not one of {string.Join(", ", Enum.GetNames<RunStatus>().Select(n => n.ToLowerInvariant()))}", "status");
         if (skip < 0) throw ApiException.BadRequest("skip must be 0 or more", "skip");
         if (take is < 1 or > 500) throw ApiException.BadRequest("take must be 1 to 500", "take");
-        IReadOnlyList<RunRecord> page = await state.ListRunsAsync(new RunQuery(definition, wanted, skip, take + 1, schedule), cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<RunRecord> page = await RunLister.ListAsync(state, new RunQuery(definition, wanted, skip, take + 1, schedule), DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
         return Results.Ok(new
         {
             items = page.Take(take).Select(RunJson.Of).ToList(),
