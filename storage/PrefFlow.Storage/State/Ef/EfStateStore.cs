@@ -402,24 +402,8 @@ internal sealed partial class EfStateStore(Func<StateDbContext> createContext) :
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentException.ThrowIfNullOrWhiteSpace(draft.Id, nameof(draft));
         ArgumentNullException.ThrowIfNull(draft.Json, nameof(draft));
-        for (int tries = 1; ; tries++)
-        {
-            await using StateDbContext db = createContext();
-            int replaced = await db.DefinitionDrafts.Where(d => d.Id == draft.Id)
-                .ExecuteUpdateAsync(set => set.SetProperty(d => d.Json, draft.Json).SetProperty(d => d.UpdatedAt, draft.UpdatedAt), cancellationToken)
-                .ConfigureAwait(false);
-            if (replaced > 0) return;
-            db.DefinitionDrafts.Add(new DefinitionDraftRow { Id = draft.Id, Json = draft.Json, UpdatedAt = draft.UpdatedAt });
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception) && tries < CheckpointSaveTries)
-            {
-                // Another saver created the draft meanwhile: replace it on the next try.
-            }
-        }
+        await ReplaceOrInsertAsync(db => db.DefinitionDrafts, new DefinitionDraftRow { Id = draft.Id, Json = draft.Json, UpdatedAt = draft.UpdatedAt }, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     public async Task<DefinitionDraftRecord?> GetDraftAsync(string id, CancellationToken cancellationToken = default)
@@ -451,14 +435,23 @@ internal sealed partial class EfStateStore(Func<StateDbContext> createContext) :
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentException.ThrowIfNullOrWhiteSpace(layout.Id, nameof(layout));
         ArgumentNullException.ThrowIfNull(layout.Json, nameof(layout));
+        await ReplaceOrInsertAsync(db => db.DefinitionLayouts, new DefinitionLayoutRow { Id = layout.Id, Json = layout.Json, UpdatedAt = layout.UpdatedAt }, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    // Replaces the document stored under the row's id, or inserts it; when another saver inserts the same id meanwhile,
+    // the next try replaces theirs (the last save wins).
+    private async Task ReplaceOrInsertAsync<TRow>(Func<StateDbContext, DbSet<TRow>> table, TRow row, CancellationToken cancellationToken)
+        where TRow : class, IDocumentRow
+    {
         for (int tries = 1; ; tries++)
         {
             await using StateDbContext db = createContext();
-            int replaced = await db.DefinitionLayouts.Where(l => l.Id == layout.Id)
-                .ExecuteUpdateAsync(set => set.SetProperty(l => l.Json, layout.Json).SetProperty(l => l.UpdatedAt, layout.UpdatedAt), cancellationToken)
+            int replaced = await table(db).Where(r => r.Id == row.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.Json, row.Json).SetProperty(r => r.UpdatedAt, row.UpdatedAt), cancellationToken)
                 .ConfigureAwait(false);
             if (replaced > 0) return;
-            db.DefinitionLayouts.Add(new DefinitionLayoutRow { Id = layout.Id, Json = layout.Json, UpdatedAt = layout.UpdatedAt });
+            table(db).Add(row);
             try
             {
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -466,7 +459,7 @@ internal sealed partial class EfStateStore(Func<StateDbContext> createContext) :
             }
             catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception) && tries < CheckpointSaveTries)
             {
-                // Another saver created the layout meanwhile: replace it on the next try.
+                // Another saver created the row meanwhile: replace it on the next try.
             }
         }
     }
