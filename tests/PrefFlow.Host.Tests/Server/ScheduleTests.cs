@@ -104,8 +104,13 @@ public sealed class ScheduleTests(ClusterFixture cluster, ITestOutputHelper outp
             string cron = policy == "allow" ? "0/4 * * * * ?" : "0/2 * * * * ?";
             await PutAsync(operatorClient, $"{policy}-{suffix}", $$"""{"cron":"{{cron}}","definitionId":"{{definition}}","overlap":"{{policy}}","parameters":{"count":40000} }""");
         }
-        await Task.Delay(TimeSpan.FromSeconds(20));
-        foreach (string policy in policies) await TestApi.PostAsync(operatorClient, $"/api/schedules/{policy}-{suffix}/pause", null, HttpStatusCode.OK);
+        // Each schedule is paused once it has two runs (allow and buffer-one soon, skip only after its first run ended):
+        // on a loaded machine that takes longer than any fixed wait would allow for, and fewer runs spare the CPU.
+        foreach (string policy in policies.Reverse())
+        {
+            await WaitForRunCountAsync(operatorClient, $"{policy}-{suffix}", 2);
+            await TestApi.PostAsync(operatorClient, $"/api/schedules/{policy}-{suffix}/pause", null, HttpStatusCode.OK);
+        }
 
         var runs = new Dictionary<string, List<JsonNode>>();
         foreach (string policy in policies)
