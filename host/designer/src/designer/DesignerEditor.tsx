@@ -303,9 +303,14 @@ export function DesignerEditor({ draft, layout: storedLayout, activities }: { dr
           onDocChange={(change) => commitDoc(updateDocument(doc, change))}
           onNodeChange={(path, change: (node: NodeSpec) => void) => commitDoc(updateNode(doc, path, change))}
           onRename={(path, id) => {
+            const result = renameNode(doc, path, id);
+            if (typeof result === "string") {
+              setNotice(`Not renamed: ${result}`);
+              return;
+            }
             const renamed = join(scopeOf(path), id);
             const moved = Object.fromEntries(Object.entries(positions).map(([p, at]) => [p === path ? renamed : p.startsWith(path + "/") ? renamed + p.slice(path.length) : p, at]));
-            commitDoc(renameNode(doc, path, id), moved);
+            commitDoc(result, moved);
             setSelection({ nodes: [renamed], edges: [] });
           }}
           onBind={(path, input, candidate: Candidate) => {

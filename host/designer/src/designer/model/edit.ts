@@ -1,6 +1,7 @@
 import type { DefinitionDocument, NodeSpec } from "../../api/types";
 import { outputBinding, parseBinding, previousBinding, readsNode, renameInValue } from "./bindings";
-import { allNodes, chartOf, encloses, findNode, idOf, join, representativeIn, resolveNode, scopeOf, type Flowchart } from "./paths";
+import { nodeIdProblem } from "./nodeId";
+import { allNodes, chartOf, encloses, findNode, idOf, representativeIn, resolveNode, scopeOf, type Flowchart } from "./paths";
 
 // Edits of a definition document. Each returns a new document (the input is never changed), so the editor can keep
 // the previous ones for undo and the JSON view always shows exactly what the canvas shows.
@@ -38,7 +39,7 @@ function node(doc: DefinitionDocument, path: string): NodeSpec {
 
 /** An id for a new node of a scope: the base (the activity's name, cleaned) or base_2, base_3, ... */
 export function uniqueId(doc: DefinitionDocument, scope: string, base: string): string {
-  // No '-': bindings read ${nodes.<id>...} as an expression, where a '-' would be a minus.
+  // Anything else, '-' included, becomes '_': such ids read in bindings in the short dot form (${nodes.<id>...}).
   const clean = base.toLowerCase().replace(/[^a-z0-9_]/g, "_").replace(/^[^a-z]+/, "") || "node";
   // Ids must differ from every node visible from the scope, or bindings would become ambiguous.
   const taken = new Set(allNodes(doc).map((n) => n.node.id));
@@ -84,45 +85,65 @@ export function removeNodes(doc: DefinitionDocument, paths: string[]): Definitio
       const id = idOf(path);
       const flowchart = chartOf(copy, scope);
       if (!flowchart || !flowchart.nodes.some((n) => n.id === id)) continue;
-      forgetReadsOf(copy, scope, id);
+      forgetReadsOf(copy, path);
       flowchart.nodes = flowchart.nodes.filter((n) => n.id !== id);
       flowchart.edges = (flowchart.edges ?? []).filter((e) => e.from !== id && e.to !== id);
     }
   });
 }
 
-// Drops every binding, in the scope and the loops inside it, that reads node `id` of `scope` (still in the document).
-function forgetReadsOf(doc: DefinitionDocument, scope: string, id: string) {
-  const readers = allNodes(doc).filter(({ path }) => encloses(scope, path) && resolveNode(doc, scopeOf(path), id) === join(scope, id));
-  for (const { node: other } of readers) {
-    for (const [name, value] of Object.entries(other.inputs ?? {})) if (readsNode(value, id)) delete other.inputs![name];
-    if (other.loop) {
-      for (const table of [other.loop.carry, other.loop.next]) {
-        for (const [name, value] of Object.entries(table ?? {})) if (readsNode(value, id)) table![name] = null;
-      }
+/**
+ * The nodes whose bindings read the node at `path`: `outer` when their inputs, carried values or schedule do (read
+ * from the scope around them), `inner` when their loop's next values do (read inside the loop).
+ */
+function readersOf(doc: DefinitionDocument, path: string): { node: NodeSpec; outer: boolean; inner: boolean }[] {
+  const sees = (scope: string) => resolveNode(doc, scope, idOf(path)) === path;
+  return allNodes(doc)
+    .filter(({ path: p }) => encloses(scopeOf(path), p))
+    .map(({ path: p, node: n }) => ({ node: n, outer: sees(scopeOf(p)), inner: n.loop !== undefined && sees(p) }))
+    .filter((r) => r.outer || r.inner);
+}
+
+// Drops every binding that reads the node at `path` (still in the document); a schedule is left to the validator.
+function forgetReadsOf(doc: DefinitionDocument, path: string) {
+  const id = idOf(path);
+  for (const { node: other, outer, inner } of readersOf(doc, path)) {
+    if (outer) {
+      for (const [name, value] of Object.entries(other.inputs ?? {})) if (readsNode(value, id)) delete other.inputs![name];
+      for (const [name, value] of Object.entries(other.loop?.carry ?? {})) if (readsNode(value, id)) other.loop!.carry![name] = null;
     }
+    if (inner) for (const [name, value] of Object.entries(other.loop!.next ?? {})) if (readsNode(value, id)) other.loop!.next![name] = null;
   }
 }
 
-/** Gives a node a new id and rewrites the edges and bindings that name it. */
-export function renameNode(doc: DefinitionDocument, path: string, to: string): DefinitionDocument {
+/** Why a node cannot take an id: not one the engine accepts, or one another node has (bindings would become ambiguous). */
+export function renameProblem(doc: DefinitionDocument, path: string, to: string): string | undefined {
+  const problem = nodeIdProblem(to);
+  if (problem) return problem;
+  if (allNodes(doc).some((n) => n.path !== path && n.node.id === to)) return `another node is called '${to}'`;
+  return undefined;
+}
+
+/** Gives a node a new id and rewrites the edges and bindings that name it; a sentence saying why not when it cannot. */
+export function renameNode(doc: DefinitionDocument, path: string, to: string): DefinitionDocument | string {
   const scope = scopeOf(path);
   const from = idOf(path);
   if (from === to) return doc;
+  const problem = renameProblem(doc, path, to);
+  if (problem) return problem;
   return edit(doc, (copy) => {
-    const readers = allNodes(copy).filter(({ path: p }) => encloses(scope, p) && resolveNode(copy, scopeOf(p), from) === path);
+    const readers = readersOf(copy, path);
     node(copy, path).id = to;
     for (const e of chart(copy, scope).edges ?? []) {
       if (e.from === from) e.from = to;
       if (e.to === from) e.to = to;
     }
-    for (const { node: reader } of readers) {
-      for (const [name, value] of Object.entries(reader.inputs ?? {})) reader.inputs![name] = renameInValue(value, from, to);
-      if (reader.loop) {
-        for (const table of [reader.loop.carry, reader.loop.next]) {
-          for (const [name, value] of Object.entries(table ?? {})) table![name] = renameInValue(value, from, to);
-        }
-      }
+    const rename = <T>(value: T) => renameInValue(value, from, to) as T;
+    for (const { node: reader, outer, inner } of readers) {
+      if (outer && reader.inputs) reader.inputs = rename(reader.inputs);
+      if (outer && reader.loop?.carry) reader.loop.carry = rename(reader.loop.carry);
+      if (outer && reader.loop?.schedule !== undefined) reader.loop.schedule = rename(reader.loop.schedule);
+      if (inner && reader.loop?.next) reader.loop.next = rename(reader.loop.next);
     }
   });
 }

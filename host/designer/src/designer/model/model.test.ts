@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { ActivityDescriptor, DefinitionDocument, NodeSpec } from "../../api/types";
-import { allNodes, findNode } from "./paths";
+import { nodesRead } from "./bindings";
+import { allNodes, findNode, idOf } from "./paths";
 import { budgetsOf, split } from "./budgets";
-import { activityNode, addNode, connect, disconnect, loopNode, removeNodes, renameNode, uniqueId } from "./edit";
+import { activityNode, addNode, connect, disconnect, loopNode, removeNodes, renameNode, renameProblem, uniqueId } from "./edit";
 import { errorsByNode } from "./errorsByNode";
-import { toFlow } from "./flow";
+import { toFlow, type FlowView } from "./flow";
 
 const artifact = (name: string) => ({ name, type: "artifact" as const });
 const activities = new Map<string, ActivityDescriptor>(
@@ -20,6 +21,11 @@ const activities = new Map<string, ActivityDescriptor>(
 
 // The built-in definitions live at the repository root; tests run from host/designer.
 const builtIn = (name: string) => JSON.parse(readFileSync(`${process.cwd()}/../../workflows/definitions/${name}.json`, "utf8")) as DefinitionDocument;
+
+function renamed(result: DefinitionDocument | string): DefinitionDocument {
+  if (typeof result === "string") throw new Error(result);
+  return result;
+}
 
 function empty(): DefinitionDocument {
   return { id: "demo", version: 1, name: "demo", nodes: [] };
@@ -86,11 +92,33 @@ describe("graph edits write the definition", () => {
   });
 
   it("renaming a node rewrites its edges and every binding that reads it, inside loops too", () => {
-    const doc = renameNode(builtIn("always-smallest"), "task", "problem");
+    const doc = renamed(renameNode(builtIn("always-smallest"), "task", "problem"));
     const text = JSON.stringify(doc);
     expect(text).not.toContain("nodes.task.");
     expect(text).toContain("${nodes.problem.outputs.task}");
     expect(doc.edges!.filter((e) => e.from === "problem")).toHaveLength(2);
+  });
+
+  it("renaming a loop's body node rewrites the loop's next values, which read it from inside", () => {
+    const doc = renamed(renameNode(builtIn("always-smallest"), "iterations/train", "dpo-train"));
+    expect(findNode(doc, "iterations")!.loop!.next).toEqual({ policy: "${nodes['dpo-train'].outputs.policy}" });
+    expect(findNode(doc, "iterations/eval")!.inputs!.policy).toBe("${nodes['dpo-train'].outputs.policy}");
+    expect(JSON.stringify(doc)).not.toMatch(/nodes\.train\b/);
+  });
+
+  it("renaming takes exactly the engine's ids, and refuses others with the reason", () => {
+    const doc = builtIn("always-smallest");
+    expect(renamed(renameNode(doc, "task", "corpus-select_2")).nodes[0].id).toBe("corpus-select_2");
+    expect(renamed(renameNode(doc, "task", "a" + "-".repeat(63))).nodes[0].id).toHaveLength(64);
+    expect(renameNode(doc, "task", "Task")).toMatch(/starts with a lower-case letter/);
+    expect(renameNode(doc, "task", "-task")).toMatch(/starts with a lower-case letter/);
+    expect(renameNode(doc, "task", "9task")).toMatch(/starts with a lower-case letter/);
+    expect(renameNode(doc, "task", "")).toMatch(/at least one character/);
+    expect(renameNode(doc, "task", "my task")).toMatch(/' ' is not allowed/);
+    expect(renameNode(doc, "task", "my.task")).toMatch(/'.' is not allowed/);
+    expect(renameNode(doc, "task", "a".repeat(65))).toMatch(/at most 64 characters/);
+    expect(renameNode(doc, "task", "train")).toMatch(/another node is called 'train'/);
+    expect(renameProblem(doc, "task", "task")).toBeUndefined();
   });
 
   it("removing a node drops its edges and the bindings that read it", () => {
@@ -98,6 +126,12 @@ describe("graph edits write the definition", () => {
     const text = JSON.stringify(doc);
     expect(text).not.toContain("nodes.pretrain.");
     expect(doc.edges!.some((e) => e.from === "pretrain" || e.to === "pretrain")).toBe(false);
+  });
+
+  it("removing a loop's body node clears the loop's next values that read it", () => {
+    const doc = removeNodes(builtIn("always-smallest"), ["iterations/train"]);
+    expect(findNode(doc, "iterations")!.loop!.next).toEqual({ policy: null });
+    expect(findNode(doc, "iterations/eval")!.inputs!.policy).toBeUndefined();
   });
 
   it("new ids never collide with a node anywhere in the definition", () => {
@@ -123,20 +157,69 @@ describe("the JSON view and the canvas stay in step", () => {
   });
 
   it("cutting any drawn edge of a built-in and drawing it again gives back the same definition", () => {
-    for (const name of ["always-smallest", "budget-decrease", "paper-single-iteration"]) {
+    for (const name of builtIns) expectRedrawn(builtIn(name), name);
+  });
+});
+
+const builtIns = ["always-smallest", "budget-decrease", "paper-single-iteration"];
+
+// Cuts each drawn edge of a binding and draws it again: the definition must come back as it was.
+function expectRedrawn(doc: DefinitionDocument, name: string) {
+  const edgeSet = (d: DefinitionDocument) => JSON.stringify([...allEdges(d)].sort());
+  const edges = toFlow(doc, activities).edges.filter((e) => e.sourceHandle.startsWith("out:") || e.sourceHandle.startsWith("previous:"));
+  expect(edges.length).toBeGreaterThan(5);
+  for (const edge of edges) {
+    const cut = disconnect(doc, edge.meaning);
+    const again = connect(cut, { path: edge.source, handle: edge.sourceHandle }, { path: edge.target, handle: edge.targetHandle });
+    expect(typeof again, `${name}: ${edge.id}`).not.toBe("string");
+    const redrawn = again as DefinitionDocument;
+    expect(findNode(redrawn, edge.target), `${name}: ${edge.id}`).toEqual(findNode(doc, edge.target));
+    expect(edgeSet(redrawn), `${name}: ${edge.id}`).toBe(edgeSet(doc));
+  }
+}
+
+// Every node renamed from x_y to x-y-n (no identifier, so read in brackets), the nodes of a loop before the loop.
+const dashedId = (id: string) => `${id.replace(/_/g, "-")}-n`;
+const dashedPath = (path: string) => path.split("/").map(dashedId).join("/");
+const dashed = (doc: DefinitionDocument) => allNodes(doc).reverse().reduce((d, { path }) => renamed(renameNode(d, path, dashedId(idOf(path)))), doc);
+const undashed = (doc: DefinitionDocument) => allNodes(doc).reverse().reduce((d, { path }) => renamed(renameNode(d, path, idOf(path).slice(0, -2).replace(/-/g, "_"))), doc);
+
+// Every string of a definition, however deep.
+const strings = (value: unknown): string[] => (typeof value === "string" ? [value] : value && typeof value === "object" ? Object.values(value).flatMap(strings) : []);
+
+describe("definitions whose node ids hold '-'", () => {
+  it("read every node in brackets, are drawn as before, and rename back to the very same definition", () => {
+    for (const name of builtIns) {
       const doc = builtIn(name);
-      const edgeSet = (d: DefinitionDocument) => JSON.stringify([...allEdges(d)].sort());
-      const edges = toFlow(doc, activities).edges.filter((e) => e.sourceHandle.startsWith("out:") || e.sourceHandle.startsWith("previous:"));
-      expect(edges.length).toBeGreaterThan(5);
-      for (const edge of edges) {
-        const cut = disconnect(doc, edge.meaning);
-        const again = connect(cut, { path: edge.source, handle: edge.sourceHandle }, { path: edge.target, handle: edge.targetHandle });
-        expect(typeof again, `${name}: ${edge.id}`).not.toBe("string");
-        const redrawn = again as DefinitionDocument;
-        expect(findNode(redrawn, edge.target), `${name}: ${edge.id}`).toEqual(findNode(doc, edge.target));
-        expect(edgeSet(redrawn), `${name}: ${edge.id}`).toBe(edgeSet(doc));
-      }
+      const renamedDoc = dashed(doc);
+      const reads = strings(renamedDoc).flatMap(nodesRead);
+      expect(reads, name).toHaveLength(strings(doc).flatMap(nodesRead).length);
+      expect(reads.every((id) => id.endsWith("-n")), name).toBe(true);
+      expect(JSON.stringify(renamedDoc), name).not.toMatch(/nodes\.[a-z0-9_]+-/);
+      const drawn = (view: FlowView, rename: (path: string) => string) =>
+        view.edges.map((e) => `${rename(e.source)}/${e.sourceHandle} -> ${rename(e.target)}/${e.targetHandle}`).sort();
+      expect(drawn(toFlow(renamedDoc, activities), (p) => p), name).toEqual(drawn(toFlow(doc, activities), dashedPath));
+      expect(undashed(renamedDoc), name).toEqual(doc);
     }
+  });
+
+  it("cutting any drawn edge and drawing it again gives back the same definition", () => {
+    for (const name of builtIns) expectRedrawn(dashed(builtIn(name)), name);
+  });
+
+  it("a drawn connection writes the bracket form, and removing the node drops it", () => {
+    let doc = addNode(addNode(empty(), "", activityNode("corpus-task", "task")), "", activityNode("pre-train", "pretrain"));
+    doc = connect(doc, { path: "corpus-task", handle: "out:task" }, { path: "pre-train", handle: "in:task" }) as DefinitionDocument;
+    expect(doc.nodes[1].inputs).toEqual({ task: "${nodes['corpus-task'].outputs.task}" });
+    expect(doc.edges).toEqual([{ from: "corpus-task", to: "pre-train" }]);
+    expect(toFlow(doc, activities).edges.map((e) => e.id)).toEqual(["input:pre-train:in:task"]);
+    expect(removeNodes(doc, ["corpus-task"]).nodes).toEqual([{ id: "pre-train", activity: "pretrain", inputs: {} }]);
+  });
+
+  it("removing a node drops the bindings that read it in either form", () => {
+    const doc = removeNodes(dashed(builtIn("always-smallest")), ["pretrain-n"]);
+    expect(strings(doc).flatMap(nodesRead)).not.toContain("pretrain-n");
+    expect(doc.edges!.some((e) => e.from === "pretrain-n" || e.to === "pretrain-n")).toBe(false);
   });
 });
 

@@ -1,12 +1,17 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { DefinitionDocument } from "../../api/types";
-import { activityNode, addNode, loopNode } from "./edit";
+import { activityNode, addNode, loopNode, renameNode } from "./edit";
 import { moveNodes } from "./move";
 import { chartOf, findNode } from "./paths";
 
 // The built-in definitions live at the repository root; tests run from host/designer.
 const alwaysSmallest = () => JSON.parse(readFileSync(`${process.cwd()}/../../workflows/definitions/always-smallest.json`, "utf8")) as DefinitionDocument;
+
+function renamed(result: DefinitionDocument | string): DefinitionDocument {
+  if (typeof result === "string") throw new Error(result);
+  return result;
+}
 
 function moved(result: ReturnType<typeof moveNodes>): DefinitionDocument {
   if (typeof result === "string") throw new Error(result);
@@ -84,6 +89,17 @@ describe("moving nodes between flowcharts", () => {
     expect(ids(after, "loop")).toEqual(["a", "b"]);
     expect(sortedEdges(after, "loop")).toEqual(["a>b"]);
     expect(sortedEdges(after, "")).toEqual(["task>loop"]);
+  });
+
+  it("moves nodes whose ids hold '-', read in brackets, and refuses by the same rules", () => {
+    const renames: [string, string][] = [["iterations/train", "dpo-train"], ["initial_eval", "initial-eval"], ["initial", "initial-sft"], ["iterations", "dpo-iterations"]];
+    const doc = renames.reduce((d, [path, id]) => renamed(renameNode(d, path, id)), alwaysSmallest());
+    const inside = moved(moveNodes(doc, ["initial-eval"], "dpo-iterations"));
+    expect(findNode(inside, "dpo-iterations/initial-eval")!.inputs!.policy).toBe("${nodes['initial-sft'].outputs.policy}");
+    expect(sortedEdges(inside, "")).toContain("initial-sft>dpo-iterations");
+    const back = moved(moveNodes(inside, ["dpo-iterations/initial-eval"], ""));
+    expect(sortedEdges(back, "")).toEqual(sortedEdges(doc, ""));
+    expect(moveNodes(doc, ["dpo-iterations/eval"], "")).toMatch(/'eval' reads 'dpo-train'/);
   });
 
   it("refuses moves that make no sense, with a reason", () => {

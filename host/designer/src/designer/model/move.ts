@@ -2,6 +2,7 @@ import type { DefinitionDocument, NodeSpec } from "../../api/types";
 import { nodesRead } from "./bindings";
 import { order, runsAfter } from "./edit";
 import { allNodes, chartOf, encloses, findNode, idOf, join, resolveNode, scopeOf, type Flowchart } from "./paths";
+import { referencesIn } from "./references";
 
 // Moving nodes into a loop, out of one, or from one loop to another. A move keeps what every binding reads: it is
 // refused, with the binding that would break, when a reader could no longer see the node it reads, when a moved node
@@ -51,12 +52,12 @@ function readsOf(doc: DefinitionDocument, path: string, node: NodeSpec): Read[] 
 
 // Why a moved node's iteration bindings would not fit its new place, if they would not.
 function iterationProblem(doc: DefinitionDocument, node: NodeSpec, to: string): string | undefined {
-  const values = valuesOf(node).outer;
-  if (!to && values.some((v) => /\$\{\s*iteration\./.test(v))) return `'${node.id}' reads the loop's iteration, which only a loop's body has`;
+  const reads = valuesOf(node).outer.flatMap(referencesIn).filter((r) => r.root === "iteration");
+  if (!to && reads.length) return `'${node.id}' reads the loop's iteration, which only a loop's body has`;
   const carried = new Set(Object.keys(findNode(doc, to)?.loop?.carry ?? {}));
-  for (const value of values) {
-    for (const match of value.matchAll(/\$\{\s*iteration\.previous\.([A-Za-z0-9_]+)/g)) {
-      if (!carried.has(match[1])) return `'${node.id}' reads the previous '${match[1]}', which the loop '${idOf(to)}' does not carry`;
+  for (const [member, variable] of reads.map((r) => r.members.map((m) => m.name))) {
+    if (member === "previous" && variable !== undefined && !carried.has(variable)) {
+      return `'${node.id}' reads the previous '${variable}', which the loop '${idOf(to)}' does not carry`;
     }
   }
   return undefined;
