@@ -95,7 +95,7 @@ export function DesignerEditor({ draft, layout: storedLayout, activities }: { dr
     return () => clearTimeout(timer);
   }, [client, doc]);
 
-  const connection = (c: Connection) => connect(doc, { path: c.source, handle: c.sourceHandle ?? "" }, { path: c.target, handle: c.targetHandle ?? "" });
+  const connection = (c: Connection) => connect(doc, { path: c.source, handle: c.sourceHandle ?? "" }, { path: c.target, handle: c.targetHandle ?? "" }, activityMap);
   const onConnect = (c: Connection) => {
     const result = connection(c);
     if (typeof result === "string") setNotice(result);

@@ -2,6 +2,7 @@ import type { ActivityDescriptor, DefinitionDocument, NodeSpec, ValidationError 
 import type { Candidate } from "../model/candidates";
 import { renameProblem } from "../model/edit";
 import { findNode, idOf } from "../model/paths";
+import { carriedType } from "../model/valueTypes";
 import { ActivityInspector } from "./ActivityInspector";
 import { BudgetEditor } from "./BudgetEditor";
 import { CarriedVariables } from "./CarriedVariables";
@@ -56,7 +57,12 @@ export function Inspector(props: InspectorProps) {
           <h3>Iterations</h3>
           <BudgetEditor schedule={node.loop.schedule} parameters={doc.parameters} readOnly={readOnly} onChange={(schedule) => props.onNodeChange(path, (n) => (n.loop!.schedule = schedule))} />
           <h3>Carried variables</h3>
-          <CarriedVariables loop={node.loop} readOnly={readOnly} onChange={(change) => props.onNodeChange(path, (n) => change(n.loop!))} />
+          <CarriedVariables
+            loop={node.loop}
+            typeOf={(variable) => carriedType(doc, path, variable, props.activities)}
+            readOnly={readOnly}
+            onChange={(change) => props.onNodeChange(path, (n) => change(n.loop!))}
+          />
         </>
       ) : (
         <ActivityInspector

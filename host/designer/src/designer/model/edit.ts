@@ -1,7 +1,8 @@
-import type { DefinitionDocument, NodeSpec } from "../../api/types";
+import type { ActivityDescriptor, DefinitionDocument, NodeSpec } from "../../api/types";
 import { outputBinding, parseBinding, previousBinding, readsNode, renameInValue } from "./bindings";
 import { nodeIdProblem } from "./nodeId";
 import { allNodes, chartOf, encloses, findNode, idOf, representativeIn, resolveNode, scopeOf, type Flowchart } from "./paths";
+import { carriedType, fits, inputType, outputType, typeName } from "./valueTypes";
 
 // Edits of a definition document. Each returns a new document (the input is never changed), so the editor can keep
 // the previous ones for undo and the JSON view always shows exactly what the canvas shows.
@@ -184,9 +185,9 @@ export function order(doc: DefinitionDocument, source: string, reader: string) {
 /**
  * Connects an output to an input (a binding, plus the edge that orders them), a loop's previous value to a body
  * node's input, a body node's output to a loop's next value, or an output to a loop's carried value. Returns the
- * new document, or a sentence saying why the connection is not possible.
+ * new document, or a sentence saying why the connection is not possible (an input of another type among the reasons).
  */
-export function connect(doc: DefinitionDocument, source: End, target: End): DefinitionDocument | string {
+export function connect(doc: DefinitionDocument, source: End, target: End, activities: Map<string, ActivityDescriptor>): DefinitionDocument | string {
   const [sourceKind, sourceName] = split(source.handle);
   const [targetKind, targetName] = split(target.handle);
   if (source.path === target.path && sourceKind !== "previous") return "a node cannot read its own outputs";
@@ -199,6 +200,8 @@ export function connect(doc: DefinitionDocument, source: End, target: End): Defi
   }
   if (sourceKind === "previous") {
     if (targetKind !== "in" || scopeOf(target.path) !== source.path) return "a loop's previous values feed the nodes of its own body";
+    const problem = mismatch(doc, target, targetName, carriedType(doc, source.path, sourceName, activities), `the previous ${sourceName}`, activities);
+    if (problem) return problem;
     return edit(doc, (copy) => {
       const reader = node(copy, target.path);
       reader.inputs = { ...reader.inputs, [targetName]: previousBinding(sourceName) };
@@ -221,6 +224,8 @@ export function connect(doc: DefinitionDocument, source: End, target: End): Defi
   const sourceScope = scopeOf(source.path);
   const readerInScope = idOf(representativeIn(sourceScope, target.path));
   if (runsAfter(chart(doc, sourceScope), readerInScope, idOf(source.path))) return "that connection would close a cycle";
+  const problem = targetKind === "in" && mismatch(doc, target, targetName, outputType(doc, source.path, sourceName, activities), `'${idOf(source.path)} → ${sourceName}'`, activities);
+  if (problem) return problem;
   return edit(doc, (copy) => {
     const binding = outputBinding(idOf(source.path), sourceName);
     const reader = node(copy, target.path);
@@ -228,6 +233,13 @@ export function connect(doc: DefinitionDocument, source: End, target: End): Defi
     else reader.inputs = { ...reader.inputs, [targetName]: binding };
     order(copy, source.path, target.path);
   });
+}
+
+// Why an input may not take a value of type `have` (the engine's rule, as its validator would report it), if it may not.
+function mismatch(doc: DefinitionDocument, target: End, input: string, have: string, what: string, activities: Map<string, ActivityDescriptor>): string | undefined {
+  const want = inputType(doc, target.path, input, activities);
+  if (fits(want, have)) return undefined;
+  return `type mismatch: input '${input}' of '${idOf(target.path)}' takes ${typeName(want)}, but ${what} gives ${typeName(have)}`;
 }
 
 /** Removes what a drawn edge stands for; the ordering edge of a binding goes when nothing else needs it. */

@@ -1,12 +1,14 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { ActivityDescriptor, DefinitionDocument, NodeSpec } from "../../api/types";
 import { nodesRead } from "./bindings";
 import { allNodes, findNode, idOf } from "./paths";
 import { budgetsOf, split } from "./budgets";
+import { candidates } from "./candidates";
 import { activityNode, addNode, connect, disconnect, loopNode, removeNodes, renameNode, renameProblem, uniqueId } from "./edit";
 import { errorsByNode } from "./errorsByNode";
 import { toFlow, type FlowView } from "./flow";
+import { draggedType } from "./offers";
 
 const artifact = (name: string) => ({ name, type: "artifact" as const });
 const activities = new Map<string, ActivityDescriptor>(
@@ -35,7 +37,7 @@ describe("graph edits write the definition", () => {
   it("connecting an output to an input binds it and orders the nodes", () => {
     let doc = addNode(empty(), "", activityNode("task", "task"));
     doc = addNode(doc, "", activityNode("pretrain", "pretrain"));
-    const connected = connect(doc, { path: "task", handle: "out:task" }, { path: "pretrain", handle: "in:task" });
+    const connected = connect(doc, { path: "task", handle: "out:task" }, { path: "pretrain", handle: "in:task" }, activities);
     expect(typeof connected).not.toBe("string");
     doc = connected as DefinitionDocument;
     expect(doc.nodes[1].inputs).toEqual({ task: "${nodes.task.outputs.task}" });
@@ -52,8 +54,8 @@ describe("graph edits write the definition", () => {
 
   it("a second binding between the same nodes keeps the edge when the first goes", () => {
     let doc = addNode(addNode(empty(), "", activityNode("prompts", "prompts")), "", activityNode("more", "prompts"));
-    doc = connect(doc, { path: "prompts", handle: "out:count" }, { path: "more", handle: "in:count" }) as DefinitionDocument;
-    doc = connect(doc, { path: "prompts", handle: "out:prompts" }, { path: "more", handle: "in:task" }) as DefinitionDocument;
+    doc = connect(doc, { path: "prompts", handle: "out:count" }, { path: "more", handle: "in:count" }, activities) as DefinitionDocument;
+    doc = connect(doc, { path: "prompts", handle: "out:prompts" }, { path: "more", handle: "in:task" }, activities) as DefinitionDocument;
     expect(doc.edges).toEqual([{ from: "prompts", to: "more" }]);
     const first = toFlow(doc, activities).edges.find((e) => e.targetHandle === "in:count")!;
     doc = disconnect(doc, first.meaning);
@@ -62,8 +64,8 @@ describe("graph edits write the definition", () => {
 
   it("refuses a connection that would close a cycle, with a reason", () => {
     let doc = addNode(addNode(empty(), "", activityNode("task", "task")), "", activityNode("pretrain", "pretrain"));
-    doc = connect(doc, { path: "task", handle: "out:task" }, { path: "pretrain", handle: "in:task" }) as DefinitionDocument;
-    expect(connect(doc, { path: "pretrain", handle: "order:after" }, { path: "task", handle: "order:before" })).toMatch(/cycle/);
+    doc = connect(doc, { path: "task", handle: "out:task" }, { path: "pretrain", handle: "in:task" }, activities) as DefinitionDocument;
+    expect(connect(doc, { path: "pretrain", handle: "order:after" }, { path: "task", handle: "order:before" }, activities)).toMatch(/cycle/);
   });
 
   it("a loop body reads outer nodes through an edge to the loop, and its previous value through the loop", () => {
@@ -71,16 +73,16 @@ describe("graph edits write the definition", () => {
     doc = addNode(doc, "", loopNode("iterations"));
     doc.nodes[2].loop!.carry = { policy: null };
     doc = addNode(doc, "iterations", activityNode("train", "train"));
-    doc = connect(doc, { path: "pretrain", handle: "out:policy" }, { path: "iterations", handle: "carry:policy" }) as DefinitionDocument;
-    doc = connect(doc, { path: "iterations", handle: "previous:policy" }, { path: "iterations/train", handle: "in:policy" }) as DefinitionDocument;
-    doc = connect(doc, { path: "iterations/train", handle: "out:policy" }, { path: "iterations", handle: "next:policy" }) as DefinitionDocument;
-    doc = connect(doc, { path: "task", handle: "out:task" }, { path: "iterations/train", handle: "in:pairs" }) as DefinitionDocument;
+    doc = connect(doc, { path: "pretrain", handle: "out:policy" }, { path: "iterations", handle: "carry:policy" }, activities) as DefinitionDocument;
+    doc = connect(doc, { path: "iterations", handle: "previous:policy" }, { path: "iterations/train", handle: "in:policy" }, activities) as DefinitionDocument;
+    doc = connect(doc, { path: "iterations/train", handle: "out:policy" }, { path: "iterations", handle: "next:policy" }, activities) as DefinitionDocument;
+    doc = connect(doc, { path: "task", handle: "out:task" }, { path: "iterations/train", handle: "in:pairs" }, activities) as DefinitionDocument;
     const loop = doc.nodes[2].loop!;
     expect(loop.carry).toEqual({ policy: "${nodes.pretrain.outputs.policy}" });
     expect(loop.next).toEqual({ policy: "${nodes.train.outputs.policy}" });
     expect(loop.nodes[0].inputs).toEqual({ policy: "${iteration.previous.policy}", pairs: "${nodes.task.outputs.task}" });
     expect(doc.edges).toEqual([{ from: "pretrain", to: "iterations" }, { from: "task", to: "iterations" }]);
-    expect(connect(doc, { path: "iterations/train", handle: "out:policy" }, { path: "pretrain", handle: "in:task" })).toMatch(/cannot read/);
+    expect(connect(doc, { path: "iterations/train", handle: "out:policy" }, { path: "pretrain", handle: "in:task" }, activities)).toMatch(/cannot read/);
 
     const view = toFlow(doc, activities);
     expect(view.edges.map((e) => `${e.source}/${e.sourceHandle} -> ${e.target}/${e.targetHandle}`).sort()).toEqual([
@@ -149,7 +151,7 @@ describe("the JSON view and the canvas stay in step", () => {
     const doc = JSON.parse(typed) as DefinitionDocument;
     expect(toFlow(doc, activities).edges.map((e) => e.id)).toEqual(["input:pretrain:in:task"]);
 
-    const drawn = connect(doc, { path: "task", handle: "out:task" }, { path: "more", handle: "in:task" }) as DefinitionDocument;
+    const drawn = connect(doc, { path: "task", handle: "out:task" }, { path: "more", handle: "in:task" }, activities) as DefinitionDocument;
     const text = JSON.stringify(drawn, null, 2);
     expect(JSON.parse(text).nodes[2].inputs).toEqual({ task: "${nodes.task.outputs.task}" });
     expect(JSON.parse(text).edges).toContainEqual({ from: "task", to: "more" });
@@ -170,7 +172,7 @@ function expectRedrawn(doc: DefinitionDocument, name: string) {
   expect(edges.length).toBeGreaterThan(5);
   for (const edge of edges) {
     const cut = disconnect(doc, edge.meaning);
-    const again = connect(cut, { path: edge.source, handle: edge.sourceHandle }, { path: edge.target, handle: edge.targetHandle });
+    const again = connect(cut, { path: edge.source, handle: edge.sourceHandle }, { path: edge.target, handle: edge.targetHandle }, activities);
     expect(typeof again, `${name}: ${edge.id}`).not.toBe("string");
     const redrawn = again as DefinitionDocument;
     expect(findNode(redrawn, edge.target), `${name}: ${edge.id}`).toEqual(findNode(doc, edge.target));
@@ -209,7 +211,7 @@ describe("definitions whose node ids hold '-'", () => {
 
   it("a drawn connection writes the bracket form, and removing the node drops it", () => {
     let doc = addNode(addNode(empty(), "", activityNode("corpus-task", "task")), "", activityNode("pre-train", "pretrain"));
-    doc = connect(doc, { path: "corpus-task", handle: "out:task" }, { path: "pre-train", handle: "in:task" }) as DefinitionDocument;
+    doc = connect(doc, { path: "corpus-task", handle: "out:task" }, { path: "pre-train", handle: "in:task" }, activities) as DefinitionDocument;
     expect(doc.nodes[1].inputs).toEqual({ task: "${nodes['corpus-task'].outputs.task}" });
     expect(doc.edges).toEqual([{ from: "corpus-task", to: "pre-train" }]);
     expect(toFlow(doc, activities).edges.map((e) => e.id)).toEqual(["input:pre-train:in:task"]);
@@ -241,6 +243,27 @@ describe("the canvas view of a built-in definition", () => {
     expect(view.edges.find((e) => e.id === "carry:iterations:carry:policy")?.source).toBe("initial");
   });
 
+  it("types every built-in loop's carried policy (and updated reference) as the artifact it takes", () => {
+    const names = readdirSync(`${process.cwd()}/../../workflows/definitions`).filter((f) => f.endsWith(".json")).map((f) => f.replace(/\.json$/, ""));
+    const carried = names.flatMap((name) =>
+      toFlow(builtIn(name), activities)
+        .nodes.filter((n) => n.spec.loop)
+        .flatMap((n) => n.outputs.map((o) => `${name}/${n.path}: ${o.name} ${o.type}`)),
+    );
+    expect(carried.filter((c) => c.endsWith(": policy artifact"))).toHaveLength(6);
+    expect(carried).toContain("always-smallest-updated-reference/iterations: reference artifact");
+    expect(carried.filter((c) => !c.endsWith(" artifact"))).toEqual([]);
+  });
+
+  it("offers a built-in loop's previous policy to its body's policy inputs only", () => {
+    const doc = builtIn("always-smallest");
+    expect(candidates(doc, "iterations/sample", "artifact", activities).map((c) => c.label)).toContain("previous policy");
+    expect(candidates(doc, "iterations/prompts", "integer", activities).map((c) => c.label)).not.toContain("previous policy");
+    const loop = toFlow(doc, activities).nodes.find((n) => n.path === "iterations")!;
+    expect(draggedType(loop, "previous:policy")).toBe("artifact");
+    expect(connect(doc, { path: "iterations", handle: "previous:policy" }, { path: "iterations/prompts", handle: "in:count" }, activities)).toMatch(/type mismatch/);
+  });
+
   it("errors land on the node their pointer is in", () => {
     const doc = builtIn("always-smallest");
     const byNode = errorsByNode(doc, [
@@ -258,7 +281,7 @@ describe("inputs without a handle", () => {
     const before = toFlow(doc, activities).nodes.find((n) => n.path === "second")!;
     expect(before.inputs.map((p) => p.name)).toEqual(["task"]);
     expect(before.bindable.map((p) => p.name)).toEqual(["count"]);
-    doc = connect(doc, { path: "first", handle: "out:count" }, { path: "second", handle: "in:count" }) as DefinitionDocument;
+    doc = connect(doc, { path: "first", handle: "out:count" }, { path: "second", handle: "in:count" }, activities) as DefinitionDocument;
     const after = toFlow(doc, activities).nodes.find((n) => n.path === "second")!;
     expect(after.inputs.map((p) => p.name)).toEqual(["task", "count"]);
     expect(after.bindable).toEqual([]);
