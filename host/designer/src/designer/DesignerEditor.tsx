@@ -95,7 +95,7 @@ export function DesignerEditor({ draft, layout: storedLayout, activities }: { dr
     return () => clearTimeout(timer);
   }, [client, doc]);
 
-  const connection = (c: Connection) => connect(doc, { path: c.source, handle: c.sourceHandle ?? "" }, { path: c.target, handle: c.targetHandle ?? "" });
+  const connection = (c: Connection) => connect(doc, { path: c.source, handle: c.sourceHandle ?? "" }, { path: c.target, handle: c.targetHandle ?? "" }, activityMap);
   const onConnect = (c: Connection) => {
     const result = connection(c);
     if (typeof result === "string") setNotice(result);
@@ -303,9 +303,14 @@ export function DesignerEditor({ draft, layout: storedLayout, activities }: { dr
           onDocChange={(change) => commitDoc(updateDocument(doc, change))}
           onNodeChange={(path, change: (node: NodeSpec) => void) => commitDoc(updateNode(doc, path, change))}
           onRename={(path, id) => {
+            const result = renameNode(doc, path, id);
+            if (typeof result === "string") {
+              setNotice(`Not renamed: ${result}`);
+              return;
+            }
             const renamed = join(scopeOf(path), id);
             const moved = Object.fromEntries(Object.entries(positions).map(([p, at]) => [p === path ? renamed : p.startsWith(path + "/") ? renamed + p.slice(path.length) : p, at]));
-            commitDoc(renameNode(doc, path, id), moved);
+            commitDoc(result, moved);
             setSelection({ nodes: [renamed], edges: [] });
           }}
           onBind={(path, input, candidate: Candidate) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DefinitionDocument, NodeState, RunDetail } from "../api/types";
+import { renameNode } from "../designer/model/edit";
 import { resolveInputs } from "./resolveInputs";
 
 const doc: DefinitionDocument = {
@@ -49,5 +50,14 @@ describe("resolveInputs", () => {
     const inputs = resolveInputs(doc, run, "iterations/1/train");
     expect(inputs.find((i) => i.name === "loss")?.bound).toBe(false);
     expect(inputs.find((i) => i.name === "note")?.bound).toBe(true);
+  });
+
+  it("reads the outputs of nodes whose ids hold '-', which bindings write in brackets", () => {
+    const renamed = [["iterations/train", "dpo-train"], ["initial", "initial-sft"]].reduce((d, [path, id]) => renameNode(d, path, id) as DefinitionDocument, doc);
+    expect(renamed.nodes[1].loop!.carry).toEqual({ policy: "${nodes['initial-sft'].outputs.policy}" });
+    const dashedRun = { ...run, nodes: [node("initial-sft", { policy: "p0" }), node("iterations/0/dpo-train", { policy: "p1" })] } as RunDetail;
+    const policy = (path: string) => resolveInputs(renamed, dashedRun, path).find((i) => i.name === "policy");
+    expect(policy("iterations/0/dpo-train")).toMatchObject({ bound: true, resolved: true, value: "p0" });
+    expect(policy("iterations/1/dpo-train")).toMatchObject({ bound: true, resolved: true, value: "p1" });
   });
 });

@@ -1,26 +1,25 @@
 import { memo, useEffect, useMemo, useRef } from "react";
 import { Handle, Position, useConnection, useUpdateNodeInternals, type ConnectionState, type InternalNode, type NodeProps } from "@xyflow/react";
 import type { DesignNode } from "./elements";
-import { fits } from "../model/candidates";
+import { draggedType, offeredInputs } from "../model/offers";
 import { idOf } from "../model/paths";
 
-/** The type of the node output a connection is being drawn from, when it is one with a known type. */
-function draggedOutputType(connection: ConnectionState<InternalNode<DesignNode>>): string | undefined {
-  if (!connection.inProgress || connection.fromHandle.type !== "source" || !connection.fromHandle.id?.startsWith("out:")) return undefined;
-  const name = connection.fromHandle.id.slice("out:".length);
-  const type = connection.fromNode.data.view.outputs.find((o) => o.name === name)?.type;
-  return type === "any" ? undefined : type;
+/** The type of the value (an output, a loop's previous value) a connection is being drawn from, when it is known. */
+function draggedValueType(connection: ConnectionState<InternalNode<DesignNode>>): string | undefined {
+  if (!connection.inProgress || connection.fromHandle.type !== "source" || !connection.fromHandle.id) return undefined;
+  return draggedType(connection.fromNode.data.view, connection.fromHandle.id);
 }
 
 /**
  * An activity node: its id and activity, inputs on the left, outputs on the right, errors in red. While a connection
- * is drawn from another node's output, the inputs without a handle that could take it get one (marked "offered").
+ * is drawn from another node's output or a loop's previous value, the inputs without a handle that could take it get
+ * one (marked "offered").
  */
 export const ActivityNode = memo(function ActivityNode({ id, data, selected }: NodeProps<DesignNode>) {
   const { view, errors } = data;
   // The selector's result is a string, so a node draws again only when a connection starts or ends, not as it moves.
-  const offeredType = useConnection<DesignNode, string | undefined>((c) => (c.inProgress && c.fromNode.id !== id ? draggedOutputType(c) : undefined));
-  const offered = useMemo(() => (offeredType ? view.bindable.filter((p) => fits(p.type, offeredType)) : []), [offeredType, view.bindable]);
+  const offeredType = useConnection<DesignNode, string | undefined>((c) => (c.inProgress && c.fromNode.id !== id ? draggedValueType(c) : undefined));
+  const offered = useMemo(() => offeredInputs(view, offeredType), [offeredType, view]);
   const inputs = offered.length ? [...view.inputs, ...offered] : view.inputs;
   // React Flow finds a node's handles when it measures it: handles that come and go must be announced.
   const updateNodeInternals = useUpdateNodeInternals();

@@ -5,9 +5,20 @@ const namePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * A loop's carried variables: each has a first value (from before the loop) and a next value (from the body); the
- * body reads the previous iteration's value. Values are connected on the canvas or typed as bindings here.
+ * body reads the previous iteration's value. Values are connected on the canvas or typed as bindings here; each
+ * variable shows the type those values give it.
  */
-export function CarriedVariables({ loop, readOnly, onChange }: { loop: LoopSpec; readOnly: boolean; onChange: (change: (loop: LoopSpec) => void) => void }) {
+export function CarriedVariables({
+  loop,
+  typeOf,
+  readOnly,
+  onChange,
+}: {
+  loop: LoopSpec;
+  typeOf: (variable: string) => string;
+  readOnly: boolean;
+  onChange: (change: (loop: LoopSpec) => void) => void;
+}) {
   const [name, setName] = useState("");
   const names = Object.keys(loop.carry ?? {});
   const message = name && !namePattern.test(name) ? "letters, digits and _, not starting with a digit" : names.includes(name) ? "already carried" : undefined;
@@ -20,7 +31,9 @@ export function CarriedVariables({ loop, readOnly, onChange }: { loop: LoopSpec;
       {names.length === 0 && <p className="hint">No carried variables: add one (e.g. policy) to pass a model from one iteration to the next.</p>}
       {names.map((variable) => (
         <div key={variable} className="carried-variable">
-          <strong>{variable}</strong>
+          <span>
+            <strong>{variable}</strong> <span className="hint">{typeOf(variable)}</span>
+          </span>
           <label>
             First value
             <input defaultValue={String(loop.carry?.[variable] ?? "")} key={`c-${String(loop.carry?.[variable])}`} disabled={readOnly} onBlur={(e) => setValue("carry", variable, e.target.value)} />

@@ -48,6 +48,12 @@ describe("an activity input's field, generated from its descriptor", () => {
     expect(onBind).toHaveBeenCalledWith(candidates[0]);
   });
 
+  it("shows a binding written in another form as the candidate it reads", () => {
+    const output = { label: "corpus-select → pairs", binding: "${nodes['corpus-select'].outputs.pairs}" };
+    render(<InputField port={policy} value={'${ nodes["corpus-select"].outputs.pairs }'} candidates={[output]} readOnly={false} errors={[]} onLiteral={() => {}} onBind={() => {}} onClear={() => {}} />);
+    expect((screen.getByRole("combobox") as HTMLSelectElement).value).toBe(output.binding);
+  });
+
   it("an artifact input is only ever bound", () => {
     field(policy, undefined);
     expect(screen.queryByText("bind…")).toBeNull();

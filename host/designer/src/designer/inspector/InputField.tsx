@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import type { PortDescriptor } from "../../api/types";
 import { parseValue } from "../../forms/parseValue";
 import { validateValue } from "../../forms/validateValue";
-import { isBound } from "../model/bindings";
+import { isBound, sameBinding } from "../model/bindings";
 import type { Candidate } from "../model/candidates";
 
 /**
@@ -44,7 +44,8 @@ export function InputField({
   };
   const defaultText = port.default === undefined || port.default === null ? "" : String(port.default);
   const choices = port.type === "boolean" ? ["true", "false"] : port.allowedValues;
-  const current = candidates.find((c) => c.binding === value);
+  // A binding typed in another form (brackets, double quotes, spaces) still shows as the candidate it reads.
+  const current = candidates.find((c) => c.binding === value || sameBinding(c.binding, value));
 
   return (
     <div className={`input-field${errors.length ? " has-errors" : ""}`} data-testid={`input-${port.name}`}>

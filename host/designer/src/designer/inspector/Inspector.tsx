@@ -1,6 +1,8 @@
 import type { ActivityDescriptor, DefinitionDocument, NodeSpec, ValidationError } from "../../api/types";
 import type { Candidate } from "../model/candidates";
-import { allNodes, findNode, idOf } from "../model/paths";
+import { renameProblem } from "../model/edit";
+import { findNode, idOf } from "../model/paths";
+import { carriedType } from "../model/valueTypes";
 import { ActivityInspector } from "./ActivityInspector";
 import { BudgetEditor } from "./BudgetEditor";
 import { CarriedVariables } from "./CarriedVariables";
@@ -35,13 +37,12 @@ export function Inspector(props: InspectorProps) {
   }
   if (!path || !node) return <DefinitionFields {...props} />;
   const nodeErrors = errors.get(path) ?? [];
-  const taken = (id: string) => allNodes(doc).some((n) => n.node.id === id);
   return (
     <aside className="inspector" data-testid="inspector">
       <h2>
         {node.loop ? "Loop" : node.activity} <span className="hint">{path}</span>
       </h2>
-      <NodeIdField id={idOf(path)} taken={taken} readOnly={readOnly} onRename={(id) => props.onRename(path, id)} />
+      <NodeIdField id={idOf(path)} problem={(id) => renameProblem(doc, path, id)} readOnly={readOnly} onRename={(id) => props.onRename(path, id)} />
       <label>
         Description
         <input defaultValue={node.description ?? ""} key={`${path}-description`} disabled={readOnly} onBlur={(e) => props.onNodeChange(path, (n) => (e.target.value ? (n.description = e.target.value) : delete n.description))} />
@@ -56,7 +57,12 @@ export function Inspector(props: InspectorProps) {
           <h3>Iterations</h3>
           <BudgetEditor schedule={node.loop.schedule} parameters={doc.parameters} readOnly={readOnly} onChange={(schedule) => props.onNodeChange(path, (n) => (n.loop!.schedule = schedule))} />
           <h3>Carried variables</h3>
-          <CarriedVariables loop={node.loop} readOnly={readOnly} onChange={(change) => props.onNodeChange(path, (n) => change(n.loop!))} />
+          <CarriedVariables
+            loop={node.loop}
+            typeOf={(variable) => carriedType(doc, path, variable, props.activities)}
+            readOnly={readOnly}
+            onChange={(change) => props.onNodeChange(path, (n) => change(n.loop!))}
+          />
         </>
       ) : (
         <ActivityInspector

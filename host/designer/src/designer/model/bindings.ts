@@ -1,33 +1,46 @@
 // Bindings are strings holding ${...}. The designer draws the whole-string ones that read a node's output, a loop's
 // previous iteration or a parameter; any other value is a literal as far as the canvas is concerned.
 
+import { memberText, referencesIn, referenceText, segmentsOf, type Reference } from "./references";
+
 export type Binding =
   | { kind: "output"; node: string; output: string }
   | { kind: "previous"; variable: string }
   | { kind: "iteration"; member: string }
   | { kind: "param"; name: string };
 
-const whole = /^\$\{([^{}]+)\}$/;
-
+/** A whole-string binding: one segment that is exactly one reference (dot or bracket form, any spacing). */
 export function parseBinding(value: unknown): Binding | undefined {
   if (typeof value !== "string") return undefined;
-  const match = whole.exec(value.trim());
-  if (!match) return undefined;
-  const parts = match[1].trim().split(".");
-  if (parts[0] === "nodes" && parts.length === 4 && parts[2] === "outputs") return { kind: "output", node: parts[1], output: parts[3] };
-  if (parts[0] === "iteration" && parts[1] === "previous" && parts.length === 3) return { kind: "previous", variable: parts[2] };
-  if (parts[0] === "iteration" && parts.length === 2) return { kind: "iteration", member: parts[1] };
-  if (parts[0] === "params" && parts.length === 2) return { kind: "param", name: parts[1] };
+  const text = value.trim();
+  const segments = segmentsOf(text);
+  if (segments.length !== 1) return undefined;
+  const [{ start, end, only }] = segments;
+  if (start !== 0 || end !== text.length || !only) return undefined;
+  return classify(only.root, only.members.map((m) => m.name));
+}
+
+function classify(root: string, names: string[]): Binding | undefined {
+  if (root === "nodes" && names.length === 3 && names[1] === "outputs") return { kind: "output", node: names[0], output: names[2] };
+  if (root === "iteration" && names[0] === "previous" && names.length === 2) return { kind: "previous", variable: names[1] };
+  if (root === "iteration" && names.length === 1) return { kind: "iteration", member: names[0] };
+  if (root === "params" && names.length === 1) return { kind: "param", name: names[0] };
   return undefined;
 }
 
-export function outputBinding(node: string, output: string): string {
-  return `\${nodes.${node}.outputs.${output}}`;
+/** Whether two values are the same whole-string binding however written (quotes, brackets or dots, spacing). */
+export function sameBinding(a: unknown, b: unknown): boolean {
+  const [left, right] = [parseBinding(a), parseBinding(b)];
+  return left !== undefined && JSON.stringify(left) === JSON.stringify(right);
 }
 
-export const previousBinding = (variable: string) => `\${iteration.previous.${variable}}`;
-export const paramBinding = (name: string) => `\${params.${name}}`;
-export const iterationBinding = (member: string) => `\${iteration.${member}}`;
+const segment = (root: string, ...names: string[]) => `\${${referenceText(root, names)}}`;
+
+/** Reads a node's output: ${nodes.train.outputs.policy}, or ${nodes['corpus-select'].outputs.pairs} for an id with '-'. */
+export const outputBinding = (node: string, output: string) => segment("nodes", node, "outputs", output);
+export const previousBinding = (variable: string) => segment("iteration", "previous", variable);
+export const paramBinding = (name: string) => segment("params", name);
+export const iterationBinding = (member: string) => segment("iteration", member);
 
 /** The iteration members a loop body may read (all integers). */
 export const iterationMembers = ["index", "number", "count", "budget", "keptPairs"];
@@ -37,19 +50,29 @@ export function isBound(value: unknown): boolean {
   return typeof value === "string" && /(^|[^$])\$\{/.test(value);
 }
 
-/** Rewrites the node references of a value from one id to another (a rename). */
+/**
+ * Rewrites the node references of a value from one id to another (a rename), in every segment, in lists and objects
+ * too. Only the id is rewritten, in the form the new id needs; the rest of the text stays as it was.
+ */
 export function renameInValue(value: unknown, from: string, to: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => renameInValue(v, from, to));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renameInValue(v, from, to)]));
   if (typeof value !== "string") return value;
-  return value.split(`\${nodes.${from}.`).join(`\${nodes.${to}.`);
+  const spans = nodeReferences(value).filter((r) => r.members[0].name === from).map((r) => r.members[0]);
+  return spans.reduceRight((text, span) => text.slice(0, span.start) + memberText(to) + text.slice(span.end), value);
 }
 
 /** Whether a value reads a node's outputs. */
 export function readsNode(value: unknown, node: string): boolean {
-  return typeof value === "string" && value.includes(`\${nodes.${node}.`);
+  return nodesRead(value).includes(node);
 }
 
-/** The ids of the nodes whose outputs a value reads, embedded bindings included. */
+/** The ids of the nodes whose outputs a value reads, embedded bindings included, in the order written. */
 export function nodesRead(value: unknown): string[] {
-  if (typeof value !== "string") return [];
-  return [...value.matchAll(/\$\{\s*nodes\.([^.\s{}]+)\./g)].map((m) => m[1]);
+  return typeof value === "string" ? nodeReferences(value).map((r) => r.members[0].name) : [];
+}
+
+// The references of a value that name a node.
+function nodeReferences(text: string): Reference[] {
+  return referencesIn(text).filter((r) => r.root === "nodes" && r.members.length > 0);
 }

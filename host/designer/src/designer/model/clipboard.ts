@@ -37,12 +37,12 @@ export function pasteNodes(doc: DefinitionDocument, scope: string, clipboard: Cl
     renames.set(node.id, id);
     pasted.push({ ...structuredClone(node), id });
   }
-  const rewrite = (value: unknown) => [...renames].reduce((v, [from, to]) => renameInValue(v, from, to), value);
+  const rewrite = <T>(value: T) => [...renames].reduce((v, [from, to]) => renameInValue(v, from, to) as T, value);
   for (const node of pasted) {
-    for (const [name, value] of Object.entries(node.inputs ?? {})) node.inputs![name] = rewrite(value);
-    if (node.loop) {
-      for (const table of [node.loop.carry, node.loop.next]) for (const [name, value] of Object.entries(table ?? {})) table![name] = rewrite(value);
-    }
+    if (node.inputs) node.inputs = rewrite(node.inputs);
+    if (node.loop?.carry) node.loop.carry = rewrite(node.loop.carry);
+    if (node.loop?.next) node.loop.next = rewrite(node.loop.next);
+    if (node.loop?.schedule !== undefined) node.loop.schedule = rewrite(node.loop.schedule);
   }
   chart.nodes.push(...pasted);
   chart.edges = [...(chart.edges ?? []), ...clipboard.edges.map((e) => ({ from: renames.get(e.from)!, to: renames.get(e.to)! }))];

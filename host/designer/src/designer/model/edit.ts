@@ -1,6 +1,8 @@
-import type { DefinitionDocument, NodeSpec } from "../../api/types";
+import type { ActivityDescriptor, DefinitionDocument, NodeSpec } from "../../api/types";
 import { outputBinding, parseBinding, previousBinding, readsNode, renameInValue } from "./bindings";
-import { allNodes, chartOf, encloses, findNode, idOf, join, representativeIn, resolveNode, scopeOf, type Flowchart } from "./paths";
+import { nodeIdProblem } from "./nodeId";
+import { allNodes, chartOf, encloses, findNode, idOf, representativeIn, resolveNode, scopeOf, type Flowchart } from "./paths";
+import { carriedType, fits, inputType, outputType, typeName } from "./valueTypes";
 
 // Edits of a definition document. Each returns a new document (the input is never changed), so the editor can keep
 // the previous ones for undo and the JSON view always shows exactly what the canvas shows.
@@ -38,7 +40,7 @@ function node(doc: DefinitionDocument, path: string): NodeSpec {
 
 /** An id for a new node of a scope: the base (the activity's name, cleaned) or base_2, base_3, ... */
 export function uniqueId(doc: DefinitionDocument, scope: string, base: string): string {
-  // No '-': bindings read ${nodes.<id>...} as an expression, where a '-' would be a minus.
+  // Anything else, '-' included, becomes '_': such ids read in bindings in the short dot form (${nodes.<id>...}).
   const clean = base.toLowerCase().replace(/[^a-z0-9_]/g, "_").replace(/^[^a-z]+/, "") || "node";
   // Ids must differ from every node visible from the scope, or bindings would become ambiguous.
   const taken = new Set(allNodes(doc).map((n) => n.node.id));
@@ -84,45 +86,65 @@ export function removeNodes(doc: DefinitionDocument, paths: string[]): Definitio
       const id = idOf(path);
       const flowchart = chartOf(copy, scope);
       if (!flowchart || !flowchart.nodes.some((n) => n.id === id)) continue;
-      forgetReadsOf(copy, scope, id);
+      forgetReadsOf(copy, path);
       flowchart.nodes = flowchart.nodes.filter((n) => n.id !== id);
       flowchart.edges = (flowchart.edges ?? []).filter((e) => e.from !== id && e.to !== id);
     }
   });
 }
 
-// Drops every binding, in the scope and the loops inside it, that reads node `id` of `scope` (still in the document).
-function forgetReadsOf(doc: DefinitionDocument, scope: string, id: string) {
-  const readers = allNodes(doc).filter(({ path }) => encloses(scope, path) && resolveNode(doc, scopeOf(path), id) === join(scope, id));
-  for (const { node: other } of readers) {
-    for (const [name, value] of Object.entries(other.inputs ?? {})) if (readsNode(value, id)) delete other.inputs![name];
-    if (other.loop) {
-      for (const table of [other.loop.carry, other.loop.next]) {
-        for (const [name, value] of Object.entries(table ?? {})) if (readsNode(value, id)) table![name] = null;
-      }
+/**
+ * The nodes whose bindings read the node at `path`: `outer` when their inputs, carried values or schedule do (read
+ * from the scope around them), `inner` when their loop's next values do (read inside the loop).
+ */
+function readersOf(doc: DefinitionDocument, path: string): { node: NodeSpec; outer: boolean; inner: boolean }[] {
+  const sees = (scope: string) => resolveNode(doc, scope, idOf(path)) === path;
+  return allNodes(doc)
+    .filter(({ path: p }) => encloses(scopeOf(path), p))
+    .map(({ path: p, node: n }) => ({ node: n, outer: sees(scopeOf(p)), inner: n.loop !== undefined && sees(p) }))
+    .filter((r) => r.outer || r.inner);
+}
+
+// Drops every binding that reads the node at `path` (still in the document); a schedule is left to the validator.
+function forgetReadsOf(doc: DefinitionDocument, path: string) {
+  const id = idOf(path);
+  for (const { node: other, outer, inner } of readersOf(doc, path)) {
+    if (outer) {
+      for (const [name, value] of Object.entries(other.inputs ?? {})) if (readsNode(value, id)) delete other.inputs![name];
+      for (const [name, value] of Object.entries(other.loop?.carry ?? {})) if (readsNode(value, id)) other.loop!.carry![name] = null;
     }
+    if (inner) for (const [name, value] of Object.entries(other.loop!.next ?? {})) if (readsNode(value, id)) other.loop!.next![name] = null;
   }
 }
 
-/** Gives a node a new id and rewrites the edges and bindings that name it. */
-export function renameNode(doc: DefinitionDocument, path: string, to: string): DefinitionDocument {
+/** Why a node cannot take an id: not one the engine accepts, or one another node has (bindings would become ambiguous). */
+export function renameProblem(doc: DefinitionDocument, path: string, to: string): string | undefined {
+  const problem = nodeIdProblem(to);
+  if (problem) return problem;
+  if (allNodes(doc).some((n) => n.path !== path && n.node.id === to)) return `another node is called '${to}'`;
+  return undefined;
+}
+
+/** Gives a node a new id and rewrites the edges and bindings that name it; a sentence saying why not when it cannot. */
+export function renameNode(doc: DefinitionDocument, path: string, to: string): DefinitionDocument | string {
   const scope = scopeOf(path);
   const from = idOf(path);
   if (from === to) return doc;
+  const problem = renameProblem(doc, path, to);
+  if (problem) return problem;
   return edit(doc, (copy) => {
-    const readers = allNodes(copy).filter(({ path: p }) => encloses(scope, p) && resolveNode(copy, scopeOf(p), from) === path);
+    const readers = readersOf(copy, path);
     node(copy, path).id = to;
     for (const e of chart(copy, scope).edges ?? []) {
       if (e.from === from) e.from = to;
       if (e.to === from) e.to = to;
     }
-    for (const { node: reader } of readers) {
-      for (const [name, value] of Object.entries(reader.inputs ?? {})) reader.inputs![name] = renameInValue(value, from, to);
-      if (reader.loop) {
-        for (const table of [reader.loop.carry, reader.loop.next]) {
-          for (const [name, value] of Object.entries(table ?? {})) table![name] = renameInValue(value, from, to);
-        }
-      }
+    const rename = <T>(value: T) => renameInValue(value, from, to) as T;
+    for (const { node: reader, outer, inner } of readers) {
+      if (outer && reader.inputs) reader.inputs = rename(reader.inputs);
+      if (outer && reader.loop?.carry) reader.loop.carry = rename(reader.loop.carry);
+      if (outer && reader.loop?.schedule !== undefined) reader.loop.schedule = rename(reader.loop.schedule);
+      if (inner && reader.loop?.next) reader.loop.next = rename(reader.loop.next);
     }
   });
 }
@@ -163,9 +185,9 @@ export function order(doc: DefinitionDocument, source: string, reader: string) {
 /**
  * Connects an output to an input (a binding, plus the edge that orders them), a loop's previous value to a body
  * node's input, a body node's output to a loop's next value, or an output to a loop's carried value. Returns the
- * new document, or a sentence saying why the connection is not possible.
+ * new document, or a sentence saying why the connection is not possible (an input of another type among the reasons).
  */
-export function connect(doc: DefinitionDocument, source: End, target: End): DefinitionDocument | string {
+export function connect(doc: DefinitionDocument, source: End, target: End, activities: Map<string, ActivityDescriptor>): DefinitionDocument | string {
   const [sourceKind, sourceName] = split(source.handle);
   const [targetKind, targetName] = split(target.handle);
   if (source.path === target.path && sourceKind !== "previous") return "a node cannot read its own outputs";
@@ -178,6 +200,8 @@ export function connect(doc: DefinitionDocument, source: End, target: End): Defi
   }
   if (sourceKind === "previous") {
     if (targetKind !== "in" || scopeOf(target.path) !== source.path) return "a loop's previous values feed the nodes of its own body";
+    const problem = mismatch(doc, target, targetName, carriedType(doc, source.path, sourceName, activities), `the previous ${sourceName}`, activities);
+    if (problem) return problem;
     return edit(doc, (copy) => {
       const reader = node(copy, target.path);
       reader.inputs = { ...reader.inputs, [targetName]: previousBinding(sourceName) };
@@ -200,6 +224,8 @@ export function connect(doc: DefinitionDocument, source: End, target: End): Defi
   const sourceScope = scopeOf(source.path);
   const readerInScope = idOf(representativeIn(sourceScope, target.path));
   if (runsAfter(chart(doc, sourceScope), readerInScope, idOf(source.path))) return "that connection would close a cycle";
+  const problem = targetKind === "in" && mismatch(doc, target, targetName, outputType(doc, source.path, sourceName, activities), `'${idOf(source.path)} → ${sourceName}'`, activities);
+  if (problem) return problem;
   return edit(doc, (copy) => {
     const binding = outputBinding(idOf(source.path), sourceName);
     const reader = node(copy, target.path);
@@ -207,6 +233,13 @@ export function connect(doc: DefinitionDocument, source: End, target: End): Defi
     else reader.inputs = { ...reader.inputs, [targetName]: binding };
     order(copy, source.path, target.path);
   });
+}
+
+// Why an input may not take a value of type `have` (the engine's rule, as its validator would report it), if it may not.
+function mismatch(doc: DefinitionDocument, target: End, input: string, have: string, what: string, activities: Map<string, ActivityDescriptor>): string | undefined {
+  const want = inputType(doc, target.path, input, activities);
+  if (fits(want, have)) return undefined;
+  return `type mismatch: input '${input}' of '${idOf(target.path)}' takes ${typeName(want)}, but ${what} gives ${typeName(have)}`;
 }
 
 /** Removes what a drawn edge stands for; the ordering edge of a binding goes when nothing else needs it. */

@@ -2,6 +2,7 @@ import type { ActivityDescriptor, DefinitionDocument, NodeSpec, PortDescriptor }
 import { parseBinding } from "./bindings";
 import type { EdgeMeaning } from "./edit";
 import { allNodes, encloses, join, representativeIn, resolveNode, scopeOf } from "./paths";
+import { carriedType } from "./valueTypes";
 
 // The canvas's view of a definition: one box per node (loops are containers holding their body), one drawn edge per
 // binding that reads another node's output or a loop's previous value, and one per ordering edge that no binding
@@ -22,9 +23,8 @@ export interface NodeView {
   inputs: Port[];
   /** The other inputs: they get a handle while a connection of a type they take is being drawn. */
   bindable: Port[];
+  /** A loop's are its carried variables, typed as the values they take (see carriedType); in the order of carry. */
   outputs: Port[];
-  /** Loops only: their carried variables. */
-  carried: string[];
 }
 
 export interface EdgeView {
@@ -63,7 +63,7 @@ export function toFlow(doc: DefinitionDocument, activities: Map<string, Activity
   for (const { path, node } of allNodes(doc)) {
     if (node.loop) {
       const carried = Object.keys(node.loop.carry ?? {});
-      nodes.push({ path, spec: node, inputs: [], bindable: [], outputs: carried.map((name) => ({ name, type: "any" })), carried });
+      nodes.push({ path, spec: node, inputs: [], bindable: [], outputs: carried.map((name) => ({ name, type: carriedType(doc, path, name, activities) })) });
       for (const variable of carried) {
         drawOutput(path, node.loop.carry![variable], `carry:${variable}`, { kind: "carry", target: path, variable });
       }
@@ -87,7 +87,6 @@ export function toFlow(doc: DefinitionDocument, activities: Map<string, Activity
       inputs,
       bindable: (descriptor?.inputs ?? []).filter((p) => !shownInput(p, node)).map(port),
       outputs: (descriptor?.outputs ?? []).map(port),
-      carried: [],
     });
     for (const [input, value] of Object.entries(node.inputs ?? {})) {
       drawOutput(path, value, `in:${input}`, { kind: "input", target: path, input });

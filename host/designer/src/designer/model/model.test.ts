@@ -1,11 +1,14 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { ActivityDescriptor, DefinitionDocument, NodeSpec } from "../../api/types";
-import { allNodes, findNode } from "./paths";
+import { nodesRead } from "./bindings";
+import { allNodes, findNode, idOf } from "./paths";
 import { budgetsOf, split } from "./budgets";
-import { activityNode, addNode, connect, disconnect, loopNode, removeNodes, renameNode, uniqueId } from "./edit";
+import { candidates } from "./candidates";
+import { activityNode, addNode, connect, disconnect, loopNode, removeNodes, renameNode, renameProblem, uniqueId } from "./edit";
 import { errorsByNode } from "./errorsByNode";
-import { toFlow } from "./flow";
+import { toFlow, type FlowView } from "./flow";
+import { draggedType } from "./offers";
 
 const artifact = (name: string) => ({ name, type: "artifact" as const });
 const activities = new Map<string, ActivityDescriptor>(
@@ -21,6 +24,11 @@ const activities = new Map<string, ActivityDescriptor>(
 // The built-in definitions live at the repository root; tests run from host/designer.
 const builtIn = (name: string) => JSON.parse(readFileSync(`${process.cwd()}/../../workflows/definitions/${name}.json`, "utf8")) as DefinitionDocument;
 
+function renamed(result: DefinitionDocument | string): DefinitionDocument {
+  if (typeof result === "string") throw new Error(result);
+  return result;
+}
+
 function empty(): DefinitionDocument {
   return { id: "demo", version: 1, name: "demo", nodes: [] };
 }
@@ -29,7 +37,7 @@ describe("graph edits write the definition", () => {
   it("connecting an output to an input binds it and orders the nodes", () => {
     let doc = addNode(empty(), "", activityNode("task", "task"));
     doc = addNode(doc, "", activityNode("pretrain", "pretrain"));
-    const connected = connect(doc, { path: "task", handle: "out:task" }, { path: "pretrain", handle: "in:task" });
+    const connected = connect(doc, { path: "task", handle: "out:task" }, { path: "pretrain", handle: "in:task" }, activities);
     expect(typeof connected).not.toBe("string");
     doc = connected as DefinitionDocument;
     expect(doc.nodes[1].inputs).toEqual({ task: "${nodes.task.outputs.task}" });
@@ -46,8 +54,8 @@ describe("graph edits write the definition", () => {
 
   it("a second binding between the same nodes keeps the edge when the first goes", () => {
     let doc = addNode(addNode(empty(), "", activityNode("prompts", "prompts")), "", activityNode("more", "prompts"));
-    doc = connect(doc, { path: "prompts", handle: "out:count" }, { path: "more", handle: "in:count" }) as DefinitionDocument;
-    doc = connect(doc, { path: "prompts", handle: "out:prompts" }, { path: "more", handle: "in:task" }) as DefinitionDocument;
+    doc = connect(doc, { path: "prompts", handle: "out:count" }, { path: "more", handle: "in:count" }, activities) as DefinitionDocument;
+    doc = connect(doc, { path: "prompts", handle: "out:prompts" }, { path: "more", handle: "in:task" }, activities) as DefinitionDocument;
     expect(doc.edges).toEqual([{ from: "prompts", to: "more" }]);
     const first = toFlow(doc, activities).edges.find((e) => e.targetHandle === "in:count")!;
     doc = disconnect(doc, first.meaning);
@@ -56,8 +64,8 @@ describe("graph edits write the definition", () => {
 
   it("refuses a connection that would close a cycle, with a reason", () => {
     let doc = addNode(addNode(empty(), "", activityNode("task", "task")), "", activityNode("pretrain", "pretrain"));
-    doc = connect(doc, { path: "task", handle: "out:task" }, { path: "pretrain", handle: "in:task" }) as DefinitionDocument;
-    expect(connect(doc, { path: "pretrain", handle: "order:after" }, { path: "task", handle: "order:before" })).toMatch(/cycle/);
+    doc = connect(doc, { path: "task", handle: "out:task" }, { path: "pretrain", handle: "in:task" }, activities) as DefinitionDocument;
+    expect(connect(doc, { path: "pretrain", handle: "order:after" }, { path: "task", handle: "order:before" }, activities)).toMatch(/cycle/);
   });
 
   it("a loop body reads outer nodes through an edge to the loop, and its previous value through the loop", () => {
@@ -65,16 +73,16 @@ describe("graph edits write the definition", () => {
     doc = addNode(doc, "", loopNode("iterations"));
     doc.nodes[2].loop!.carry = { policy: null };
     doc = addNode(doc, "iterations", activityNode("train", "train"));
-    doc = connect(doc, { path: "pretrain", handle: "out:policy" }, { path: "iterations", handle: "carry:policy" }) as DefinitionDocument;
-    doc = connect(doc, { path: "iterations", handle: "previous:policy" }, { path: "iterations/train", handle: "in:policy" }) as DefinitionDocument;
-    doc = connect(doc, { path: "iterations/train", handle: "out:policy" }, { path: "iterations", handle: "next:policy" }) as DefinitionDocument;
-    doc = connect(doc, { path: "task", handle: "out:task" }, { path: "iterations/train", handle: "in:pairs" }) as DefinitionDocument;
+    doc = connect(doc, { path: "pretrain", handle: "out:policy" }, { path: "iterations", handle: "carry:policy" }, activities) as DefinitionDocument;
+    doc = connect(doc, { path: "iterations", handle: "previous:policy" }, { path: "iterations/train", handle: "in:policy" }, activities) as DefinitionDocument;
+    doc = connect(doc, { path: "iterations/train", handle: "out:policy" }, { path: "iterations", handle: "next:policy" }, activities) as DefinitionDocument;
+    doc = connect(doc, { path: "task", handle: "out:task" }, { path: "iterations/train", handle: "in:pairs" }, activities) as DefinitionDocument;
     const loop = doc.nodes[2].loop!;
     expect(loop.carry).toEqual({ policy: "${nodes.pretrain.outputs.policy}" });
     expect(loop.next).toEqual({ policy: "${nodes.train.outputs.policy}" });
     expect(loop.nodes[0].inputs).toEqual({ policy: "${iteration.previous.policy}", pairs: "${nodes.task.outputs.task}" });
     expect(doc.edges).toEqual([{ from: "pretrain", to: "iterations" }, { from: "task", to: "iterations" }]);
-    expect(connect(doc, { path: "iterations/train", handle: "out:policy" }, { path: "pretrain", handle: "in:task" })).toMatch(/cannot read/);
+    expect(connect(doc, { path: "iterations/train", handle: "out:policy" }, { path: "pretrain", handle: "in:task" }, activities)).toMatch(/cannot read/);
 
     const view = toFlow(doc, activities);
     expect(view.edges.map((e) => `${e.source}/${e.sourceHandle} -> ${e.target}/${e.targetHandle}`).sort()).toEqual([
@@ -86,11 +94,33 @@ describe("graph edits write the definition", () => {
   });
 
   it("renaming a node rewrites its edges and every binding that reads it, inside loops too", () => {
-    const doc = renameNode(builtIn("always-smallest"), "task", "problem");
+    const doc = renamed(renameNode(builtIn("always-smallest"), "task", "problem"));
     const text = JSON.stringify(doc);
     expect(text).not.toContain("nodes.task.");
     expect(text).toContain("${nodes.problem.outputs.task}");
     expect(doc.edges!.filter((e) => e.from === "problem")).toHaveLength(2);
+  });
+
+  it("renaming a loop's body node rewrites the loop's next values, which read it from inside", () => {
+    const doc = renamed(renameNode(builtIn("always-smallest"), "iterations/train", "dpo-train"));
+    expect(findNode(doc, "iterations")!.loop!.next).toEqual({ policy: "${nodes['dpo-train'].outputs.policy}" });
+    expect(findNode(doc, "iterations/eval")!.inputs!.policy).toBe("${nodes['dpo-train'].outputs.policy}");
+    expect(JSON.stringify(doc)).not.toMatch(/nodes\.train\b/);
+  });
+
+  it("renaming takes exactly the engine's ids, and refuses others with the reason", () => {
+    const doc = builtIn("always-smallest");
+    expect(renamed(renameNode(doc, "task", "corpus-select_2")).nodes[0].id).toBe("corpus-select_2");
+    expect(renamed(renameNode(doc, "task", "a" + "-".repeat(63))).nodes[0].id).toHaveLength(64);
+    expect(renameNode(doc, "task", "Task")).toMatch(/starts with a lower-case letter/);
+    expect(renameNode(doc, "task", "-task")).toMatch(/starts with a lower-case letter/);
+    expect(renameNode(doc, "task", "9task")).toMatch(/starts with a lower-case letter/);
+    expect(renameNode(doc, "task", "")).toMatch(/at least one character/);
+    expect(renameNode(doc, "task", "my task")).toMatch(/' ' is not allowed/);
+    expect(renameNode(doc, "task", "my.task")).toMatch(/'.' is not allowed/);
+    expect(renameNode(doc, "task", "a".repeat(65))).toMatch(/at most 64 characters/);
+    expect(renameNode(doc, "task", "train")).toMatch(/another node is called 'train'/);
+    expect(renameProblem(doc, "task", "task")).toBeUndefined();
   });
 
   it("removing a node drops its edges and the bindings that read it", () => {
@@ -98,6 +128,12 @@ describe("graph edits write the definition", () => {
     const text = JSON.stringify(doc);
     expect(text).not.toContain("nodes.pretrain.");
     expect(doc.edges!.some((e) => e.from === "pretrain" || e.to === "pretrain")).toBe(false);
+  });
+
+  it("removing a loop's body node clears the loop's next values that read it", () => {
+    const doc = removeNodes(builtIn("always-smallest"), ["iterations/train"]);
+    expect(findNode(doc, "iterations")!.loop!.next).toEqual({ policy: null });
+    expect(findNode(doc, "iterations/eval")!.inputs!.policy).toBeUndefined();
   });
 
   it("new ids never collide with a node anywhere in the definition", () => {
@@ -115,7 +151,7 @@ describe("the JSON view and the canvas stay in step", () => {
     const doc = JSON.parse(typed) as DefinitionDocument;
     expect(toFlow(doc, activities).edges.map((e) => e.id)).toEqual(["input:pretrain:in:task"]);
 
-    const drawn = connect(doc, { path: "task", handle: "out:task" }, { path: "more", handle: "in:task" }) as DefinitionDocument;
+    const drawn = connect(doc, { path: "task", handle: "out:task" }, { path: "more", handle: "in:task" }, activities) as DefinitionDocument;
     const text = JSON.stringify(drawn, null, 2);
     expect(JSON.parse(text).nodes[2].inputs).toEqual({ task: "${nodes.task.outputs.task}" });
     expect(JSON.parse(text).edges).toContainEqual({ from: "task", to: "more" });
@@ -123,20 +159,69 @@ describe("the JSON view and the canvas stay in step", () => {
   });
 
   it("cutting any drawn edge of a built-in and drawing it again gives back the same definition", () => {
-    for (const name of ["always-smallest", "budget-decrease", "paper-single-iteration"]) {
+    for (const name of builtIns) expectRedrawn(builtIn(name), name);
+  });
+});
+
+const builtIns = ["always-smallest", "budget-decrease", "paper-single-iteration"];
+
+// Cuts each drawn edge of a binding and draws it again: the definition must come back as it was.
+function expectRedrawn(doc: DefinitionDocument, name: string) {
+  const edgeSet = (d: DefinitionDocument) => JSON.stringify([...allEdges(d)].sort());
+  const edges = toFlow(doc, activities).edges.filter((e) => e.sourceHandle.startsWith("out:") || e.sourceHandle.startsWith("previous:"));
+  expect(edges.length).toBeGreaterThan(5);
+  for (const edge of edges) {
+    const cut = disconnect(doc, edge.meaning);
+    const again = connect(cut, { path: edge.source, handle: edge.sourceHandle }, { path: edge.target, handle: edge.targetHandle }, activities);
+    expect(typeof again, `${name}: ${edge.id}`).not.toBe("string");
+    const redrawn = again as DefinitionDocument;
+    expect(findNode(redrawn, edge.target), `${name}: ${edge.id}`).toEqual(findNode(doc, edge.target));
+    expect(edgeSet(redrawn), `${name}: ${edge.id}`).toBe(edgeSet(doc));
+  }
+}
+
+// Every node renamed from x_y to x-y-n (no identifier, so read in brackets), the nodes of a loop before the loop.
+const dashedId = (id: string) => `${id.replace(/_/g, "-")}-n`;
+const dashedPath = (path: string) => path.split("/").map(dashedId).join("/");
+const dashed = (doc: DefinitionDocument) => allNodes(doc).reverse().reduce((d, { path }) => renamed(renameNode(d, path, dashedId(idOf(path)))), doc);
+const undashed = (doc: DefinitionDocument) => allNodes(doc).reverse().reduce((d, { path }) => renamed(renameNode(d, path, idOf(path).slice(0, -2).replace(/-/g, "_"))), doc);
+
+// Every string of a definition, however deep.
+const strings = (value: unknown): string[] => (typeof value === "string" ? [value] : value && typeof value === "object" ? Object.values(value).flatMap(strings) : []);
+
+describe("definitions whose node ids hold '-'", () => {
+  it("read every node in brackets, are drawn as before, and rename back to the very same definition", () => {
+    for (const name of builtIns) {
       const doc = builtIn(name);
-      const edgeSet = (d: DefinitionDocument) => JSON.stringify([...allEdges(d)].sort());
-      const edges = toFlow(doc, activities).edges.filter((e) => e.sourceHandle.startsWith("out:") || e.sourceHandle.startsWith("previous:"));
-      expect(edges.length).toBeGreaterThan(5);
-      for (const edge of edges) {
-        const cut = disconnect(doc, edge.meaning);
-        const again = connect(cut, { path: edge.source, handle: edge.sourceHandle }, { path: edge.target, handle: edge.targetHandle });
-        expect(typeof again, `${name}: ${edge.id}`).not.toBe("string");
-        const redrawn = again as DefinitionDocument;
-        expect(findNode(redrawn, edge.target), `${name}: ${edge.id}`).toEqual(findNode(doc, edge.target));
-        expect(edgeSet(redrawn), `${name}: ${edge.id}`).toBe(edgeSet(doc));
-      }
+      const renamedDoc = dashed(doc);
+      const reads = strings(renamedDoc).flatMap(nodesRead);
+      expect(reads, name).toHaveLength(strings(doc).flatMap(nodesRead).length);
+      expect(reads.every((id) => id.endsWith("-n")), name).toBe(true);
+      expect(JSON.stringify(renamedDoc), name).not.toMatch(/nodes\.[a-z0-9_]+-/);
+      const drawn = (view: FlowView, rename: (path: string) => string) =>
+        view.edges.map((e) => `${rename(e.source)}/${e.sourceHandle} -> ${rename(e.target)}/${e.targetHandle}`).sort();
+      expect(drawn(toFlow(renamedDoc, activities), (p) => p), name).toEqual(drawn(toFlow(doc, activities), dashedPath));
+      expect(undashed(renamedDoc), name).toEqual(doc);
     }
+  });
+
+  it("cutting any drawn edge and drawing it again gives back the same definition", () => {
+    for (const name of builtIns) expectRedrawn(dashed(builtIn(name)), name);
+  });
+
+  it("a drawn connection writes the bracket form, and removing the node drops it", () => {
+    let doc = addNode(addNode(empty(), "", activityNode("corpus-task", "task")), "", activityNode("pre-train", "pretrain"));
+    doc = connect(doc, { path: "corpus-task", handle: "out:task" }, { path: "pre-train", handle: "in:task" }, activities) as DefinitionDocument;
+    expect(doc.nodes[1].inputs).toEqual({ task: "${nodes['corpus-task'].outputs.task}" });
+    expect(doc.edges).toEqual([{ from: "corpus-task", to: "pre-train" }]);
+    expect(toFlow(doc, activities).edges.map((e) => e.id)).toEqual(["input:pre-train:in:task"]);
+    expect(removeNodes(doc, ["corpus-task"]).nodes).toEqual([{ id: "pre-train", activity: "pretrain", inputs: {} }]);
+  });
+
+  it("removing a node drops the bindings that read it in either form", () => {
+    const doc = removeNodes(dashed(builtIn("always-smallest")), ["pretrain-n"]);
+    expect(strings(doc).flatMap(nodesRead)).not.toContain("pretrain-n");
+    expect(doc.edges!.some((e) => e.from === "pretrain-n" || e.to === "pretrain-n")).toBe(false);
   });
 });
 
@@ -158,6 +243,27 @@ describe("the canvas view of a built-in definition", () => {
     expect(view.edges.find((e) => e.id === "carry:iterations:carry:policy")?.source).toBe("initial");
   });
 
+  it("types every built-in loop's carried policy (and updated reference) as the artifact it takes", () => {
+    const names = readdirSync(`${process.cwd()}/../../workflows/definitions`).filter((f) => f.endsWith(".json")).map((f) => f.replace(/\.json$/, ""));
+    const carried = names.flatMap((name) =>
+      toFlow(builtIn(name), activities)
+        .nodes.filter((n) => n.spec.loop)
+        .flatMap((n) => n.outputs.map((o) => `${name}/${n.path}: ${o.name} ${o.type}`)),
+    );
+    expect(carried.filter((c) => c.endsWith(": policy artifact"))).toHaveLength(6);
+    expect(carried).toContain("always-smallest-updated-reference/iterations: reference artifact");
+    expect(carried.filter((c) => !c.endsWith(" artifact"))).toEqual([]);
+  });
+
+  it("offers a built-in loop's previous policy to its body's policy inputs only", () => {
+    const doc = builtIn("always-smallest");
+    expect(candidates(doc, "iterations/sample", "artifact", activities).map((c) => c.label)).toContain("previous policy");
+    expect(candidates(doc, "iterations/prompts", "integer", activities).map((c) => c.label)).not.toContain("previous policy");
+    const loop = toFlow(doc, activities).nodes.find((n) => n.path === "iterations")!;
+    expect(draggedType(loop, "previous:policy")).toBe("artifact");
+    expect(connect(doc, { path: "iterations", handle: "previous:policy" }, { path: "iterations/prompts", handle: "in:count" }, activities)).toMatch(/type mismatch/);
+  });
+
   it("errors land on the node their pointer is in", () => {
     const doc = builtIn("always-smallest");
     const byNode = errorsByNode(doc, [
@@ -175,7 +281,7 @@ describe("inputs without a handle", () => {
     const before = toFlow(doc, activities).nodes.find((n) => n.path === "second")!;
     expect(before.inputs.map((p) => p.name)).toEqual(["task"]);
     expect(before.bindable.map((p) => p.name)).toEqual(["count"]);
-    doc = connect(doc, { path: "first", handle: "out:count" }, { path: "second", handle: "in:count" }) as DefinitionDocument;
+    doc = connect(doc, { path: "first", handle: "out:count" }, { path: "second", handle: "in:count" }, activities) as DefinitionDocument;
     const after = toFlow(doc, activities).nodes.find((n) => n.path === "second")!;
     expect(after.inputs.map((p) => p.name)).toEqual(["task", "count"]);
     expect(after.bindable).toEqual([]);

@@ -1,12 +1,17 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { DefinitionDocument } from "../../api/types";
-import { activityNode, addNode, loopNode } from "./edit";
+import { activityNode, addNode, loopNode, renameNode } from "./edit";
 import { moveNodes } from "./move";
-import { chartOf, findNode } from "./paths";
+import { chartOf, findNode, join } from "./paths";
 
 // The built-in definitions live at the repository root; tests run from host/designer.
 const alwaysSmallest = () => JSON.parse(readFileSync(`${process.cwd()}/../../workflows/definitions/always-smallest.json`, "utf8")) as DefinitionDocument;
+
+function renamed(result: DefinitionDocument | string): DefinitionDocument {
+  if (typeof result === "string") throw new Error(result);
+  return result;
+}
 
 function moved(result: ReturnType<typeof moveNodes>): DefinitionDocument {
   if (typeof result === "string") throw new Error(result);
@@ -86,6 +91,17 @@ describe("moving nodes between flowcharts", () => {
     expect(sortedEdges(after, "")).toEqual(["task>loop"]);
   });
 
+  it("moves nodes whose ids hold '-', read in brackets, and refuses by the same rules", () => {
+    const renames: [string, string][] = [["iterations/train", "dpo-train"], ["initial_eval", "initial-eval"], ["initial", "initial-sft"], ["iterations", "dpo-iterations"]];
+    const doc = renames.reduce((d, [path, id]) => renamed(renameNode(d, path, id)), alwaysSmallest());
+    const inside = moved(moveNodes(doc, ["initial-eval"], "dpo-iterations"));
+    expect(findNode(inside, "dpo-iterations/initial-eval")!.inputs!.policy).toBe("${nodes['initial-sft'].outputs.policy}");
+    expect(sortedEdges(inside, "")).toContain("initial-sft>dpo-iterations");
+    const back = moved(moveNodes(inside, ["dpo-iterations/initial-eval"], ""));
+    expect(sortedEdges(back, "")).toEqual(sortedEdges(doc, ""));
+    expect(moveNodes(doc, ["dpo-iterations/eval"], "")).toMatch(/'eval' reads 'dpo-train'/);
+  });
+
   it("refuses moves that make no sense, with a reason", () => {
     const doc = alwaysSmallest();
     expect(moveNodes(doc, ["iterations"], "iterations")).toMatch(/already there|into itself/);
@@ -93,3 +109,86 @@ describe("moving nodes between flowcharts", () => {
     expect(moveNodes(doc, ["task"], "nowhere")).toMatch(/no loop 'nowhere'/);
   });
 });
+
+/** A definition from its flowcharts, outer ones first: scope → node ids (an id that is also a scope is a loop), edges "a>b". */
+function demo(charts: Record<string, { nodes: string[]; edges?: string[] }>): DefinitionDocument {
+  let doc: DefinitionDocument = { id: "demo", version: 1, name: "demo", nodes: [] };
+  for (const [scope, chart] of Object.entries(charts)) {
+    for (const id of chart.nodes) doc = addNode(doc, scope, join(scope, id) in charts ? loopNode(id) : activityNode(id, "task"));
+    chartOf(doc, scope)!.edges = (chart.edges ?? []).map((e) => ({ from: e.split(">")[0], to: e.split(">")[1] }));
+  }
+  return doc;
+}
+
+describe("ordering edges no binding explains, when their nodes move apart", () => {
+  it("into a loop: an edge to or from the moved node becomes one to or from the loop", () => {
+    const doc = demo({ "": { nodes: ["a", "x", "b", "l"], edges: ["a>x", "x>b"] }, l: { nodes: ["p"] } });
+    const after = moved(moveNodes(doc, ["x"], "l"));
+    expect(sortedEdges(after, "")).toEqual(["a>l", "l>b"]);
+    expect(sortedEdges(after, "l")).toEqual([]);
+  });
+
+  it("into a loop inside a loop: the edge goes to the outer loop, the one in the moved node's old flowchart", () => {
+    const doc = demo({ "": { nodes: ["a", "x", "l"], edges: ["a>x"] }, l: { nodes: ["m"] }, "l/m": { nodes: ["q"] } });
+    const after = moved(moveNodes(doc, ["x"], "l/m"));
+    expect(sortedEdges(after, "")).toEqual(["a>l"]);
+    expect(sortedEdges(after, "l")).toEqual([]);
+  });
+
+  it("out of a loop: an edge from or to a body node becomes one from or to the loop", () => {
+    const doc = demo({ "": { nodes: ["l"] }, l: { nodes: ["y", "x", "v", "w"], edges: ["y>x", "v>w"] } });
+    const after = moved(moveNodes(doc, ["l/x", "l/v"], ""));
+    expect(sortedEdges(after, "")).toEqual(["l>x", "v>l"]);
+    expect(sortedEdges(after, "l")).toEqual([]);
+  });
+
+  it("out of two loops at once, and from one loop into another", () => {
+    const nested = demo({ "": { nodes: ["l"] }, l: { nodes: ["m"] }, "l/m": { nodes: ["y", "x"], edges: ["y>x"] } });
+    expect(sortedEdges(moved(moveNodes(nested, ["l/m/x"], "")), "")).toEqual(["l>x"]);
+    const siblings = demo({ "": { nodes: ["l1", "l2"] }, l1: { nodes: ["y", "x"], edges: ["y>x"] }, l2: { nodes: ["p"] } });
+    expect(sortedEdges(moved(moveNodes(siblings, ["l1/x"], "l2")), "")).toEqual(["l1>l2"]);
+  });
+
+  it("adds nothing the edges already imply", () => {
+    const through = demo({ "": { nodes: ["a", "m", "x", "l"], edges: ["a>m", "m>l", "a>x"] }, l: { nodes: ["p"] } });
+    expect(sortedEdges(moved(moveNodes(through, ["x"], "l")), "")).toEqual(["a>m", "m>l"]);
+    const direct = demo({ "": { nodes: ["a", "x", "l"], edges: ["a>l", "a>x"] }, l: { nodes: ["p"] } });
+    expect(sortedEdges(moved(moveNodes(direct, ["x"], "l")), "")).toEqual(["a>l"]);
+    const twice = demo({ "": { nodes: ["l"] }, l: { nodes: ["y", "z", "x"], edges: ["y>x", "z>x"] } });
+    expect(sortedEdges(moved(moveNodes(twice, ["l/x"], "")), "")).toEqual(["l>x"]);
+  });
+
+  it("refuses a lifted edge that would close a cycle, and says which", () => {
+    const before = demo({ "": { nodes: ["x", "b", "l"], edges: ["x>b", "b>l"] }, l: { nodes: ["p"] } });
+    expect(moveNodes(before, ["x"], "l")).toBe("that move would close a cycle: the ordering edge x -> b would become l -> b, but 'l' already runs after 'b'");
+    const between = demo({ "": { nodes: ["l"] }, l: { nodes: ["y", "x", "z"], edges: ["y>x", "x>z"] } });
+    expect(moveNodes(between, ["l/x"], "")).toMatch(/^that move would close a cycle: the ordering edge x -> z would become x -> l, but 'x' already runs after 'l'/);
+    const siblings = demo({ "": { nodes: ["l1", "l2"], edges: ["l2>l1"] }, l1: { nodes: ["y", "x"], edges: ["y>x"] }, l2: { nodes: ["p"] } });
+    expect(moveNodes(siblings, ["l1/x"], "l2")).toMatch(/would become l1 -> l2, but 'l1' already runs after 'l2'/);
+  });
+
+  it("refuses to put a node inside a loop it is ordered before or after", () => {
+    const after = demo({ "": { nodes: ["l", "x"], edges: ["l>x"] }, l: { nodes: ["p"] } });
+    expect(moveNodes(after, ["x"], "l")).toMatch(/^'x' runs after the loop 'l' \(an ordering edge\), so it cannot run inside it/);
+    const before = demo({ "": { nodes: ["l", "x"], edges: ["x>l"] }, l: { nodes: ["p"] } });
+    expect(moveNodes(before, ["x"], "l")).toMatch(/^the loop 'l' runs after 'x' \(an ordering edge\), so 'x' cannot run inside it/);
+  });
+
+  it("leaves the edges of bindings to the bindings: a body's read of the moved node orders it inside the loop", () => {
+    const doc = demo({ "": { nodes: ["x", "l"], edges: ["x>l"] }, l: { nodes: [] } });
+    chartOf(doc, "l")!.nodes.push({ id: "r", activity: "prompts", inputs: { task: "${nodes.x.outputs.task}" } });
+    const after = moved(moveNodes(doc, ["x"], "l"));
+    expect(sortedEdges(after, "")).toEqual([]);
+    expect(sortedEdges(after, "l")).toEqual(["x>r"]);
+  });
+
+  it("on a built-in definition: an implied edge adds nothing, an edge to the loop itself is refused", () => {
+    const doc = alwaysSmallest();
+    doc.edges!.push({ from: "offline_prompts", to: "initial_eval" });
+    const after = moved(moveNodes(doc, ["initial_eval"], "iterations"));
+    expect(sortedEdges(after, "")).toEqual(sortedEdges(alwaysSmallest(), "").filter((e) => e !== "initial>initial_eval"));
+    doc.edges!.push({ from: "initial_eval", to: "iterations" });
+    expect(moveNodes(doc, ["initial_eval"], "iterations")).toMatch(/the loop 'iterations' runs after 'initial_eval'/);
+  });
+});
+

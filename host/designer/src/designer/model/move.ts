@@ -1,11 +1,13 @@
-import type { DefinitionDocument, NodeSpec } from "../../api/types";
+import type { DefinitionDocument, EdgeSpec, NodeSpec } from "../../api/types";
 import { nodesRead } from "./bindings";
 import { order, runsAfter } from "./edit";
-import { allNodes, chartOf, encloses, findNode, idOf, join, resolveNode, scopeOf, type Flowchart } from "./paths";
+import { allNodes, chartOf, commonScope, encloses, findNode, idOf, join, representativeIn, resolveNode, scopeOf, type Flowchart } from "./paths";
+import { referencesIn } from "./references";
 
-// Moving nodes into a loop, out of one, or from one loop to another. A move keeps what every binding reads: it is
-// refused, with the binding that would break, when a reader could no longer see the node it reads, when a moved node
-// reads an iteration member the new place does not have, or when the new ordering would close a cycle.
+// Moving nodes into a loop, out of one, or from one loop to another. A move keeps what every binding reads and every
+// ordering edge means: it is refused, with the binding or the edge that would break, when a reader could no longer see
+// the node it reads, when a moved node reads an iteration member the new place does not have, or when the new
+// ordering would close a cycle.
 
 /** Where a path goes: the moved nodes (and their bodies) get the new scope's prefix, other paths stay. */
 function relocate(path: string, moved: string[], to: string): string {
@@ -51,12 +53,12 @@ function readsOf(doc: DefinitionDocument, path: string, node: NodeSpec): Read[] 
 
 // Why a moved node's iteration bindings would not fit its new place, if they would not.
 function iterationProblem(doc: DefinitionDocument, node: NodeSpec, to: string): string | undefined {
-  const values = valuesOf(node).outer;
-  if (!to && values.some((v) => /\$\{\s*iteration\./.test(v))) return `'${node.id}' reads the loop's iteration, which only a loop's body has`;
+  const reads = valuesOf(node).outer.flatMap(referencesIn).filter((r) => r.root === "iteration");
+  if (!to && reads.length) return `'${node.id}' reads the loop's iteration, which only a loop's body has`;
   const carried = new Set(Object.keys(findNode(doc, to)?.loop?.carry ?? {}));
-  for (const value of values) {
-    for (const match of value.matchAll(/\$\{\s*iteration\.previous\.([A-Za-z0-9_]+)/g)) {
-      if (!carried.has(match[1])) return `'${node.id}' reads the previous '${match[1]}', which the loop '${idOf(to)}' does not carry`;
+  for (const [member, variable] of reads.map((r) => r.members.map((m) => m.name))) {
+    if (member === "previous" && variable !== undefined && !carried.has(variable)) {
+      return `'${node.id}' reads the previous '${variable}', which the loop '${idOf(to)}' does not carry`;
     }
   }
   return undefined;
@@ -68,8 +70,9 @@ function hasCycle(chart: Flowchart): boolean {
 
 /**
  * Moves nodes of one flowchart into another (`to`: the loop's path, "" for the top level). Edges among the moved
- * nodes go with them, their other edges are dropped, and the bindings that cross the new border get the ordering
- * edges they need. Returns the new document and where each moved node now is, or a sentence saying why not.
+ * nodes go with them; the bindings that cross the new border get the ordering edges they need, and the ordering edges
+ * no binding explains are lifted to the flowchart that holds both their ends. Returns the new document and where
+ * each moved node now is, or a sentence saying why not.
  */
 export function moveNodes(doc: DefinitionDocument, paths: string[], to: string): { doc: DefinitionDocument; moved: Map<string, string> } | string {
   if (!paths.length) return "nothing to move";
@@ -92,6 +95,7 @@ export function moveNodes(doc: DefinitionDocument, paths: string[], to: string):
     if (problem) return problem;
   }
   const before = new Map(allNodes(doc).map(({ path, node }) => [relocate(path, paths, to), readsOf(doc, path, node)]));
+  const orderings = orderingOnly(doc, from, ids).map((e) => ({ from: relocate(join(from, e.from), paths, to), to: relocate(join(from, e.to), paths, to) }));
   const inside = (origin.edges ?? []).filter((e) => ids.has(e.from) && ids.has(e.to));
   origin.nodes = origin.nodes.filter((n) => !ids.has(n.id));
   origin.edges = (origin.edges ?? []).filter((e) => !ids.has(e.from) && !ids.has(e.to));
@@ -117,5 +121,40 @@ export function moveNodes(doc: DefinitionDocument, paths: string[], to: string):
   }
   const charts: Flowchart[] = [copy, ...allNodes(copy).flatMap(({ node }) => (node.loop ? [node.loop] : []))];
   if (charts.some(hasCycle)) return "that move would close a cycle: the nodes would wait for each other";
+  for (const edge of orderings) {
+    const problem = lift(copy, edge.from, edge.to);
+    if (problem) return problem;
+  }
   return { doc: copy, moved: new Map(paths.map((p, i) => [p, movedTo[i]])) };
+}
+
+/** The edges of a flowchart between a moved node and one left behind that no binding explains: ordering alone. */
+function orderingOnly(doc: DefinitionDocument, scope: string, ids: Set<string>): EdgeSpec[] {
+  const explained = new Set<string>();
+  for (const { path, node } of allNodes(doc)) {
+    for (const read of readsOf(doc, path, node)) {
+      if (!read.outer || !read.source || scopeOf(read.source) !== scope || !encloses(scope, path)) continue;
+      explained.add(`${idOf(read.source)}>${idOf(representativeIn(scope, path))}`);
+    }
+  }
+  return (chartOf(doc, scope)!.edges ?? []).filter((e) => ids.has(e.from) !== ids.has(e.to) && !explained.has(`${e.from}>${e.to}`));
+}
+
+/**
+ * Keeps "run `to` after `from`" (node paths now in different flowcharts) as an edge between the nodes that are or hold
+ * them in the innermost flowchart holding both: the loop a moved node went into, or the loop it left. Nothing is added
+ * when the edges there already order them; a sentence says why not when the edge would close a cycle.
+ */
+function lift(doc: DefinitionDocument, from: string, to: string): string | undefined {
+  const scope = commonScope(scopeOf(from), scopeOf(to));
+  const [before, after] = [representativeIn(scope, from), representativeIn(scope, to)];
+  // One end is a loop the other went into: it cannot run both inside the loop and before or after it.
+  if (before === after && before === from) return `'${idOf(to)}' runs after the loop '${idOf(from)}' (an ordering edge), so it cannot run inside it; remove that edge first`;
+  if (before === after) return `the loop '${idOf(to)}' runs after '${idOf(from)}' (an ordering edge), so '${idOf(from)}' cannot run inside it; remove that edge first`;
+  const flowchart = chartOf(doc, scope)!;
+  if (runsAfter(flowchart, idOf(after), idOf(before))) {
+    return `that move would close a cycle: the ordering edge ${idOf(from)} -> ${idOf(to)} would become ${idOf(before)} -> ${idOf(after)}, but '${idOf(before)}' already runs after '${idOf(after)}'`;
+  }
+  order(doc, before, after);
+  return undefined;
 }

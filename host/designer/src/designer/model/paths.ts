@@ -68,6 +68,14 @@ export function encloses(outer: string, inner: string): boolean {
   return outer === "" || inner === outer || inner.startsWith(outer + "/");
 }
 
+/** The innermost scope that encloses both: ("a/b", "a/c") → "a", ("a", "a/b") → "a", ("a", "b") → "". */
+export function commonScope(a: string, b: string): string {
+  const [left, right] = [a ? a.split("/") : [], b ? b.split("/") : []];
+  let shared = 0;
+  while (shared < left.length && shared < right.length && left[shared] === right[shared]) shared++;
+  return left.slice(0, shared).join("/");
+}
+
 /** The node of `scope`'s flowchart that is or contains `path` (the reader an edge must reach there). */
 export function representativeIn(scope: string, path: string): string {
   const rest = scope ? path.slice(scope.length + 1) : path;
