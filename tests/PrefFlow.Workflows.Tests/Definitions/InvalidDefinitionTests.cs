@@ -82,6 +82,9 @@ public class InvalidDefinitionTests
         Add("number parameter into an integer input", d => Inputs(d, 0)["steps"] = "${params.lr}", "/nodes/0/inputs/steps", "takes an integer, but 'params.lr' gives a number");
         Add("integer parameter into a string input", d => Inputs(d, 0)["preset"] = "${params.seed}", "/nodes/0/inputs/preset", "takes a string, but 'params.seed' gives an integer");
         Add("output of the wrong type", d => Inputs(d, 2)["normalised"] = "${nodes.pretrain.outputs.policy}", "/nodes/2/inputs/normalised", "takes a boolean, but 'nodes.pretrain.outputs.policy' gives an artifact");
+        // A carried variable has its initial value's type, inside the body (previous) and after the loop (its output).
+        Add("previous value of the wrong type", d => BodyInputs(d, 0)["prompts"] = "${iteration.previous.policy}", "/nodes/1/loop/nodes/0/inputs/prompts", "takes an integer, but 'iteration.previous.policy' gives an artifact");
+        Add("loop output of the wrong type", d => Inputs(d, 2)["normalised"] = "${nodes.iterations.outputs.policy}", "/nodes/2/inputs/normalised", "takes a boolean, but 'nodes.iterations.outputs.policy' gives an artifact");
 
         // Loops and schedules.
         Add("next names a variable not carried", d => { Loop(d)["next"] = new JsonObject { ["model"] = "${nodes.train.outputs.policy}" }; }, "/nodes/1/loop/next/model", "'model' is not a carried variable");

@@ -356,16 +356,17 @@ public abstract class EngineContract
     [Fact]
     public async Task A_binding_of_the_wrong_type_fails_the_node_naming_the_input()
     {
-        // The carried value's type is known only at run time, so the validator lets it through.
+        // The carried value starts as an integer (the type the validator sees); the next value is a string, which only
+        // the second iteration reads.
         string definition = Definition("""
-            [{"id": "loop", "loop": {"schedule": [2], "carry": {"v": "x"}, "edges": [], "next": {"v": "y"},
+            [{"id": "loop", "loop": {"schedule": [2, 2], "carry": {"v": 1}, "edges": [], "next": {"v": "y"},
               "nodes": [{"id": "one", "activity": "add", "inputs": {"a": "${iteration.previous.v}"}}]}}]
             """);
 
         var (_, outcome) = await RunAsync(definition);
 
         Assert.Equal(RunStatus.Failed, outcome.Status);
-        Assert.Equal("node 'loop/0/one': input 'a' must be an integer, but it is the string \"x\".", outcome.Error);
+        Assert.Equal("node 'loop/1/one': input 'a' must be an integer, but it is the string \"y\".", outcome.Error);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using PrefFlow.Workflows.Activities;
 using PrefFlow.Workflows.Expressions;
 
@@ -33,7 +35,7 @@ internal sealed class ReferenceChecker(IActivityCatalog catalog, IReadOnlyDictio
         }
     }
 
-    private static DataType? Iteration(ReferencePath reference, Scope scope, out string? error)
+    private DataType? Iteration(ReferencePath reference, Scope scope, out string? error)
     {
         error = null;
         IReadOnlyList<string> segments = reference.Segments;
@@ -47,7 +49,7 @@ internal sealed class ReferenceChecker(IActivityCatalog catalog, IReadOnlyDictio
         {
             if (segments.Count == 2) return Fail(out error, $"iteration.previous needs a carried variable: iteration.previous.<name>; the loop carries: {List(loop.Carry.Keys)}");
             if (!loop.Carry.ContainsKey(segments[2])) return Fail(out error, $"'{segments[2]}' is not a carried variable of the loop; it carries: {List(loop.Carry.Keys)}");
-            return DataType.Any;
+            return segments.Count == 3 ? CarriedType(loop, segments[2], scope.Parent!, scope.LoopNodeId!) : DataType.Any;
         }
         return Fail(out error, segments.Count == 1
             ? $"iteration needs a member; {expected}"
@@ -74,7 +76,7 @@ internal sealed class ReferenceChecker(IActivityCatalog catalog, IReadOnlyDictio
                 {
                     return Fail(out error, $"node '{id}' does not run before '{reader}': add an edge from {id} to {reader} (through other nodes if need be)");
                 }
-                return Output(node, segments[3], segments.Count == 4, out error);
+                return Output(node, at, segments[3], segments.Count == 4, out error);
             }
             // In an enclosing flowchart the loop node is what must run after the referenced node.
             reader = at.LoopNodeId;
@@ -84,17 +86,51 @@ internal sealed class ReferenceChecker(IActivityCatalog catalog, IReadOnlyDictio
         return Fail(out error, $"unknown node '{id}'; nodes that may be read here are: {List(Visible(scope))}");
     }
 
-    private DataType? Output(NodeDefinition node, string name, bool whole, out string? error)
+    private DataType? Output(NodeDefinition node, Scope chart, string name, bool whole, out string? error)
     {
         error = null;
         if (node.Loop is { } loop)
         {
-            if (loop.Carry.ContainsKey(name)) return DataType.Any;
+            if (loop.Carry.ContainsKey(name)) return whole ? CarriedType(loop, name, chart, node.Id) : DataType.Any;
             return Fail(out error, $"unknown output '{name}' of loop node '{node.Id}'; its outputs are its carried variables: {List(loop.Carry.Keys)}");
         }
         if (node.Activity is null || !catalog.TryGet(node.Activity, out ActivityDescriptor? activity)) return DataType.Any;
         if (activity.FindOutput(name) is { } output) return whole ? output.Type : DataType.Any;
         return Fail(out error, $"unknown output '{name}' of node '{node.Id}' (activity '{activity.Name}'); its outputs are: {List(activity.Outputs.Select(o => o.Name))}");
+    }
+
+    /// <summary>
+    /// A carried variable's type: its initial value's, when that is a literal or exactly one reference (read where the
+    /// loop node is, before it starts; references only reach outwards, so this ends); otherwise Any. Its errors are
+    /// reported where the initial value itself is checked.
+    /// </summary>
+    private DataType CarriedType(LoopDefinition loop, string name, Scope loopChart, string loopNodeId)
+    {
+        if (loop.Carry[name] is not JsonValue initial) return DataType.Any;
+        switch (initial.GetValueKind())
+        {
+            case JsonValueKind.True or JsonValueKind.False:
+                return DataType.Boolean;
+            case JsonValueKind.Number:
+                return initial.TryGetValue(out long _) ? DataType.Integer : DataType.Number;
+            case JsonValueKind.String:
+                string text = initial.GetValue<string>();
+                if (!text.Contains("${", StringComparison.Ordinal)) return DataType.String;
+                Binding binding;
+                try
+                {
+                    binding = Binding.Parse(text);
+                }
+                catch (ExpressionException)
+                {
+                    return DataType.Any;
+                }
+                if (binding.IsLiteral) return DataType.String;
+                if (binding.References.Count != 1 || binding.ToString() != "${" + binding.References[0] + "}") return DataType.Any;
+                return Resolve(binding.References[0], loopChart, loopNodeId, out _) ?? DataType.Any;
+            default:
+                return DataType.Any;
+        }
     }
 
     private static IEnumerable<string> Visible(Scope scope)
