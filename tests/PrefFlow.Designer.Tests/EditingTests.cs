@@ -127,6 +127,33 @@ public sealed class EditingTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_node_whose_id_has_a_dash_is_read_and_wired_in_brackets_and_a_connection_of_the_wrong_type_is_refused()
+    {
+        string id = await CopyOfAlwaysSmallestAsync(json => json.Replace("offline_pairs", "offline-pairs", StringComparison.Ordinal)
+            .Replace("${nodes.offline-pairs.", "${nodes['offline-pairs'].", StringComparison.Ordinal));
+        IPage page = await fixture.SignedInPageAsync("editor", 1920, 1080);
+        var canvas = new Canvas(page);
+        await BrowserFixture.OnFailureScreenshotAsync(page, "failed-dashed-ids", async () =>
+        {
+            await canvas.OpenAsync(id);
+            // The bracket bindings are drawn as edges, and the definition is valid.
+            await Expect(page.GetByTestId("rf__edge-input:offline_keep:in:candidates")).ToHaveCountAsync(1);
+            await Expect(page.GetByTestId("problem-count")).ToHaveTextAsync("valid");
+            // An integer output onto an artifact input: nothing changes.
+            await canvas.ConnectAsync("offline-pairs", "out:count", "initial", "in:policy");
+            // An integer output onto an integer input: bound in brackets.
+            await canvas.ConnectAsync("offline-pairs", "out:count", "initial_eval", "in:prompts");
+            await page.ClickAsync("[data-testid=save-draft]");
+            await Expect(page.Locator(".notice")).ToContainTextAsync("Draft saved");
+            await Expect(page.GetByTestId("problem-count")).ToHaveTextAsync("valid");
+        });
+
+        JsonArray nodes = (await DraftAsync(id))["nodes"]!.AsArray();
+        Assert.Equal("${nodes['offline-pairs'].outputs.count}", (string?)nodes.Single(n => (string?)n!["id"] == "initial_eval")!["inputs"]!["prompts"]);
+        Assert.Equal("${nodes.pretrain.outputs.policy}", (string?)nodes.Single(n => (string?)n!["id"] == "initial")!["inputs"]!["policy"]);
+    }
+
+    [Fact]
     public async Task A_layout_arranged_in_one_browser_is_the_one_another_browser_opens()
     {
         string id = await CopyOfAlwaysSmallestAsync();
@@ -167,11 +194,13 @@ public sealed class EditingTests(BrowserFixture fixture)
         return JsonNode.Parse(await editor.GetStringAsync(new Uri($"/api/definitions/{id}/draft", UriKind.Relative)))!["definition"]!;
     }
 
-    private async Task<string> CopyOfAlwaysSmallestAsync()
+    // A copy of always-smallest published under a new id, its JSON text changed first by <paramref name="change"/>.
+    private async Task<string> CopyOfAlwaysSmallestAsync(Func<string, string>? change = null)
     {
         using HttpClient editor = fixture.Server.Client("editor");
         string id = "edit-" + Guid.NewGuid().ToString("N")[..6];
         JsonNode source = JsonNode.Parse(await editor.GetStringAsync(new Uri("/api/definitions/always-smallest/draft", UriKind.Relative)))!["definition"]!;
+        if (change is not null) source = JsonNode.Parse(change(source.ToJsonString()))!;
         source["id"] = id;
         source["version"] = 1;
         (await editor.PostAsJsonAsync("/api/definitions", source)).EnsureSuccessStatusCode();
