@@ -3,8 +3,9 @@ import { isBound, iterationMembers, parseBinding } from "./bindings";
 import { findNode, resolveNode, scopeOf } from "./paths";
 
 // The types of the values a binding may read: activity outputs (from their descriptors), parameters, iteration
-// members, and a loop's carried variables. The engine's validator reads every carried variable as "any"; the designer
-// gives one the type of the values it takes, so that its handles offer and refuse inputs as activity outputs do.
+// members, and a loop's carried variables. The engine's validator types a carried variable by its first value only;
+// the designer also asks its next value when the first tells nothing, so that its handles offer and refuse inputs
+// as activity outputs do.
 
 type Activities = Map<string, ActivityDescriptor>;
 
