@@ -7,6 +7,7 @@ import { useSession } from "../session/session";
 import { ErrorBanner } from "../ui/ErrorBanner";
 import { Canvas, type NodeDrag } from "./canvas/Canvas";
 import { toElements, type DesignEdge } from "./canvas/elements";
+import { useFitGraph } from "./canvas/useFitGraph";
 import { Inspector } from "./inspector/Inspector";
 import { JsonView } from "./json/JsonView";
 import { copyNodes, pasteNodes, type Clipboard } from "./model/clipboard";
@@ -64,6 +65,9 @@ export function DesignerEditor({ draft, layout: storedLayout, activities }: { dr
   const elements = useMemo(() => toElements(view, positions, errorMap, selected), [view, positions, errorMap, selected]);
 
   const commitDoc = useCallback((next: DefinitionDocument, nextPositions = positions) => history.commit({ doc: next, positions: nextPositions }), [history, positions]);
+  const fitGraph = useFitGraph(elements.nodes);
+  // A fit asked for together with new positions (a layout) happens once the canvas has them: the duration, in ms.
+  const [fitRequest, setFitRequest] = useState<number>();
 
   // A definition opened without a stored layout is laid out once; until then (and its fit) nodes still move.
   const [laidOut, setLaidOut] = useState(() => view.nodes.every((n) => positions[n.path]) || Object.keys(positions).length > 0);
@@ -71,14 +75,17 @@ export function DesignerEditor({ draft, layout: storedLayout, activities }: { dr
     if (laidOut) return;
     void layout(view).then((laid) => {
       history.replace({ doc, positions: Object.fromEntries(laid) });
-      setTimeout(() => {
-        void flow.fitView();
-        setLaidOut(true);
-      }, 100);
+      setFitRequest(0);
     });
     // Only on open.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  useEffect(() => {
+    if (fitRequest === undefined) return;
+    fitGraph(fitRequest);
+    setFitRequest(undefined);
+    setLaidOut(true);
+  }, [fitRequest, fitGraph]);
 
   useLayoutSaving(client, draft.id, positions, storedLayout.updatedAt === null ? {} : storedLayout.positions, !readOnly, (caught) =>
     setNotice(`The layout was not saved: ${caught instanceof Error ? caught.message : String(caught)}`),
@@ -160,8 +167,7 @@ export function DesignerEditor({ draft, layout: storedLayout, activities }: { dr
   const autoLayout = async () => {
     const laid = await layout(view);
     commitDoc(doc, Object.fromEntries(laid));
-    // After the canvas has taken the new positions.
-    setTimeout(() => void flow.fitView({ duration: 200 }), 100);
+    setFitRequest(200);
   };
 
   const save = async (): Promise<boolean> => {
@@ -264,7 +270,7 @@ export function DesignerEditor({ draft, layout: storedLayout, activities }: { dr
           </>
         )}
         <button onClick={autoLayout} title="Arrange the nodes left to right">Auto-layout</button>
-        <button onClick={() => flow.fitView({ duration: 200 })}>Zoom to fit</button>
+        <button onClick={() => fitGraph(200)}>Zoom to fit</button>
         <button onClick={() => setShowJson(!showJson)} className={showJson ? "active" : ""} data-testid="toggle-json">JSON</button>
         <button onClick={exportJson}>Export</button>
         <Link to={`/definitions/${encodeURIComponent(draft.id)}/diff`} className="button">Versions</Link>
