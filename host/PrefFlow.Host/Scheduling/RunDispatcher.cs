@@ -1,6 +1,4 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using PrefFlow.Workflows.Runtime;
 using Quartz;
 
@@ -13,6 +11,9 @@ namespace PrefFlow.Host.Scheduling;
 /// </summary>
 internal sealed class RunDispatcher : IAsyncDisposable
 {
+    /// <summary>The scheduler name of runs: every process of one deployment shares it.</summary>
+    public const string InstanceName = "prefflow";
+
     private readonly IScheduler _scheduler;
     private readonly PendingRuns _pending;
     private readonly string _executionGroup;
@@ -42,32 +43,10 @@ internal sealed class RunDispatcher : IAsyncDisposable
             quartz.Services.AddSingleton(settings);
             quartz.AddJobType<ExecuteRunJob>();
             configure?.Invoke(quartz);
-            quartz.ConfigureScheduler(scheduler =>
-            {
-                // The name scopes the rows in the store: every process of one deployment shares it. The id is
-                // generated (AUTO), which clustering needs to tell the nodes apart.
-                scheduler.InstanceName = "prefflow";
-                scheduler.GenerateInstanceId = true;
-            });
-            quartz.UseDefaultThreadPool(settings.MaxConcurrency);
+            QuartzStore.Use(quartz, settings, InstanceName, settings.MaxConcurrency);
             // A server fires its own runs and what CLI processes parked, never a CLI process's trigger (that process waits for it).
             if (settings.ExecutesRecoveredWork) quartz.ServeExecutionGroups(SchedulerSettings.ServerGroup, SchedulerSettings.ParkedGroup);
             else quartz.ServeExecutionGroups(executionGroup);
-            quartz.UsePersistentStore(store =>
-            {
-                if (settings.Store == SchedulerStore.Postgres) store.UsePostgres(NpgsqlFactory.Instance, settings.ConnectionString);
-                else store.UseSqlite(SqliteFactory.Instance, settings.ConnectionString);
-                store.UseSystemTextJsonSerializer();
-                store.ProvisionSchema();
-                if (settings.Clustered)
-                {
-                    store.UseClustering(cluster =>
-                    {
-                        cluster.CheckinInterval = settings.CheckinInterval;
-                        cluster.CheckinMisfireThreshold = settings.CheckinInterval;
-                    });
-                }
-            });
         }).BuildScheduler(cancellationToken).ConfigureAwait(false);
         await scheduler.Start(cancellationToken).ConfigureAwait(false);
         // Unclustered, every process has the same instance id: a pin would mean nothing.
@@ -75,7 +54,7 @@ internal sealed class RunDispatcher : IAsyncDisposable
         return new RunDispatcher(scheduler, pending, executionGroup, node);
     }
 
-    /// <summary>The Quartz scheduler, for a server's schedules and health checks.</summary>
+    /// <summary>The Quartz scheduler of runs, for health checks and the jobs that submit runs.</summary>
     public IScheduler Scheduler => _scheduler;
 
     /// <summary>

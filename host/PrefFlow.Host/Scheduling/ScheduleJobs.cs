@@ -2,7 +2,7 @@ using Quartz;
 
 namespace PrefFlow.Host.Scheduling;
 
-/// <summary>The Quartz shapes of schedules: a durable job schedules.&lt;id&gt; holding the spec, and its cron trigger.</summary>
+/// <summary>The Quartz shapes of schedules, held by the <see cref="ScheduleClock"/>: a durable job schedules.&lt;id&gt; holding the spec, and its cron trigger.</summary>
 internal static class ScheduleJobs
 {
     public const string Group = "schedules";
@@ -23,7 +23,6 @@ internal static class ScheduleJobs
     public static ITrigger Trigger(ScheduleSpec spec, TimeSpan misfireThreshold) => TriggerBuilder.Create()
         .WithIdentity(TriggerKeyOf(spec.Id))
         .ForJob(Key(spec.Id))
-        .WithExecutionGroup(SchedulerSettings.ServerGroup)
         .WithMisfireThreshold(misfireThreshold)
         .WithSchedule(CronScheduleBuilder.Create(spec.Cron)
             .InTimeZone(TimeZoneInfo.FindSystemTimeZoneById(spec.TimeZone))

@@ -37,8 +37,8 @@ using Scalar.AspNetCore;
 namespace PrefFlow.Host.Server;
 
 /// <summary>
-/// The HTTP server: opens the stores, starts this host's Quartz scheduler (a node of the cluster when clustering is
-/// on), and serves the API, its OpenAPI document and reference UI, health checks and the web designer.
+/// The HTTP server: opens the stores, starts this host's Quartz schedulers of runs and of schedules' ticks (nodes of
+/// the cluster when clustering is on), and serves the API, its OpenAPI document and reference UI, health checks and the web designer.
 /// </summary>
 internal static class ServerApp
 {
@@ -64,26 +64,34 @@ internal static class ServerApp
             MaxConcurrency = settings.MaxRuns,
             CheckinInterval = settings.CheckinInterval,
         };
-        RunDispatcher dispatcher = await RunDispatcher.StartAsync(scheduling, engine, cancellationToken, quartz =>
+        // Each scheduler has its own container: its jobs log to the console as the web host does.
+        void AddJobServices(IQuartzBuilder quartz)
         {
             quartz.Services.AddSingleton(state);
-            // The scheduler has its own container: its jobs log to the console as the web host does.
             quartz.Services.AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole());
             quartz.Services.AddSingleton(engine);
+        }
+        RunDispatcher dispatcher = await RunDispatcher.StartAsync(scheduling, engine, cancellationToken, quartz =>
+        {
+            AddJobServices(quartz);
             quartz.Services.AddSingleton<ScheduledRuns>();
             quartz.AddJobType<ExecuteSubmittedRunJob>();
-            quartz.AddJobType<ScheduleTickJob>();
         }).ConfigureAwait(false);
+        ScheduleClock clock = await ScheduleClock.StartAsync(scheduling, dispatcher, settings.MisfireThreshold, AddJobServices, cancellationToken).ConfigureAwait(false);
 
-        AddServices(builder, settings, state, artifacts, activities, engine, dispatcher);
+        AddServices(builder, settings, state, artifacts, activities, engine, dispatcher, clock);
         WebApplication app = builder.Build();
-        app.Lifetime.ApplicationStopping.Register(() => dispatcher.LeaveAsync().GetAwaiter().GetResult());
+        app.Lifetime.ApplicationStopping.Register(() =>
+        {
+            clock.LeaveAsync().GetAwaiter().GetResult();
+            dispatcher.LeaveAsync().GetAwaiter().GetResult();
+        });
         UsePipeline(app);
         return app;
     }
 
     private static void AddServices(
-        WebApplicationBuilder builder, ServerSettings settings, IStateStore state, IArtifactStore artifacts, ActivityRegistry activities, WorkflowEngine engine, RunDispatcher dispatcher)
+        WebApplicationBuilder builder, ServerSettings settings, IStateStore state, IArtifactStore artifacts, ActivityRegistry activities, WorkflowEngine engine, RunDispatcher dispatcher, ScheduleClock clock)
     {
         IServiceCollection services = builder.Services;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxBodyBytes);
@@ -94,6 +102,7 @@ internal static class ServerApp
         services.AddSingleton<IActivityCatalog>(activities);
         services.AddSingleton(engine);
         services.AddSingleton(dispatcher);
+        services.AddSingleton(clock);
         services.AddSingleton(new RunSummaryReader(state, activities));
         services.AddSingleton<DefinitionService>();
         services.AddSingleton<RunService>();

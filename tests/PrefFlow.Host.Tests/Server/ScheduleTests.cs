@@ -136,6 +136,34 @@ public sealed class ScheduleTests(ClusterFixture cluster, ITestOutputHelper outp
     }
 
     [Fact]
+    public async Task A_host_executing_its_most_runs_still_ticks_on_time_and_its_ticks_runs_wait_their_turn()
+    {
+        var environment = new Dictionary<string, string>(cluster.Environment) { ["PREFFLOW_MAX_RUNS"] = "1" };
+        using TestServer host = TestServer.Start(ClusterFixture.NewFolder(), environment);
+        using HttpClient operatorClient = host.Client("operator");
+        string definition = await TestApi.PublishAsync(host.Client("editor"), "long-prompts.json", "busy-" + Guid.NewGuid().ToString("N")[..8]);
+        string schedule = "busy-" + Guid.NewGuid().ToString("N")[..6];
+
+        // A run takes several seconds and the host executes one at a time; the schedule ticks every 2 s.
+        await PutAsync(operatorClient, schedule, $$"""{"cron":"0/2 * * * * ?","definitionId":"{{definition}}","misfire":"skip","overlap":"allow","parameters":{"count":300000} }""");
+        await WaitForRunCountAsync(operatorClient, schedule, 3);
+        await TestApi.PostAsync(operatorClient, $"/api/schedules/{schedule}/pause", null, HttpStatusCode.OK);
+
+        List<JsonNode> runs = [.. (await TestApi.GetAsync(operatorClient, $"/api/runs?schedule={schedule}&take=100"))["items"]!.AsArray().Reverse().Select(r => r!)];
+        List<DateTimeOffset> ticks = await TicksAsync(operatorClient, schedule);
+        // The later runs are not needed (and would keep the cluster's hosts busy): cancelled, whether waiting or started.
+        foreach (JsonNode run in runs.Skip(1))
+        {
+            using HttpResponseMessage cancelled = await operatorClient.PostAsync(new Uri($"/api/runs/{run["id"]}/cancel", UriKind.Relative), null);
+        }
+        JsonNode first = await TestApi.WaitForStatusAsync(operatorClient, (string)runs[0]["id"]!, Timeout, "succeeded");
+        output.WriteLine($"first run {Time(first["startedAt"])}-{Time(first["finishedAt"])}; created: {string.Join(' ', runs.Select(r => Time(r["createdAt"])))}");
+        // The ticks came on time while the only run thread was busy: none late (so none dropped), each made its run.
+        for (int i = 1; i < ticks.Count; i++) Assert.Equal(TimeSpan.FromSeconds(2), ticks[i] - ticks[i - 1]);
+        Assert.True(At(runs[2]["createdAt"]) < At(first["finishedAt"]), "the third tick's run was created only after the first run ended");
+    }
+
+    [Fact]
     public async Task Continuing_an_experiment_runs_one_iteration_more_per_tick_and_reuses_the_earlier_ones()
     {
         using TestServer host = TestServer.Start(ClusterFixture.NewFolder(), cluster.Environment);

@@ -18,11 +18,11 @@ namespace PrefFlow.Host.Api.Schedules;
 /// them and exactly one fires each tick), after checking everything a tick would need: the cron, the time zone, the
 /// definition, the parameters and, for continuing an experiment, its iteration parameter.
 /// </summary>
-internal sealed partial class ScheduleService(RunDispatcher dispatcher, DefinitionService definitions, IActivityCatalog catalog, ServerSettings settings, TimeProvider time)
+internal sealed partial class ScheduleService(ScheduleClock clock, DefinitionService definitions, IActivityCatalog catalog, ServerSettings settings, TimeProvider time)
 {
     private const int FireTimesShown = 5;
 
-    private IScheduler Scheduler => dispatcher.Scheduler;
+    private IScheduler Scheduler => clock.Scheduler;
 
     public async Task<JsonObject> PutAsync(string id, ScheduleRequest request, CancellationToken cancellationToken)
     {
