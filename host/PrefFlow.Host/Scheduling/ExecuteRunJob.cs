@@ -28,10 +28,7 @@ internal sealed class ExecuteRunJob(WorkflowEngine engine, PendingRuns pending, 
         {
             // Not ours: a plain 'prefflow run X' must not start resuming someone else's run Y. Keep the job with a
             // trigger only a server serves, so neither the run nor its recovery is lost.
-            await context.Scheduler.ScheduleJob(
-                TriggerBuilder.Create().WithIdentity($"{runId}.parked", RunJobs.Group).ForJob(context.JobDetail.Key)
-                    .WithExecutionGroup(SchedulerSettings.ParkedGroup).StartNow().Build(),
-                ScheduleJobOptions.Replacing, CancellationToken.None).ConfigureAwait(false);
+            await context.Scheduler.ScheduleJob(RunJobs.Parked(context.JobDetail.Key), ScheduleJobOptions.Replacing, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

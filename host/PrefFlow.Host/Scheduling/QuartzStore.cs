@@ -11,7 +11,20 @@ namespace PrefFlow.Host.Scheduling;
 /// </summary>
 internal static class QuartzStore
 {
-    public static void Use(IQuartzBuilder quartz, SchedulerSettings settings, string instanceName, int threads)
+    /// <summary>The longest wait between two scans for missed triggers, when a misfire threshold is given.</summary>
+    public static readonly TimeSpan MisfireScanInterval = TimeSpan.FromSeconds(5);
+
+    /// <param name="quartz">The scheduler being built.</param>
+    /// <param name="settings">The store and clustering.</param>
+    /// <param name="instanceName">The scheduler's name in the store.</param>
+    /// <param name="threads">Jobs executing at once in this process.</param>
+    /// <param name="misfireThreshold">
+    /// How late a trigger may fire before its misfire policy decides (Quartz's default, 60 s, when null). A trigger
+    /// later than that is left to the misfire handler, which looks for such triggers a few times per threshold, at
+    /// least every <see cref="MisfireScanInterval"/>, not once per threshold, so a missed tick fires soon after it
+    /// counts as missed.
+    /// </param>
+    public static void Use(IQuartzBuilder quartz, SchedulerSettings settings, string instanceName, int threads, TimeSpan? misfireThreshold = null)
     {
         quartz.ConfigureScheduler(scheduler =>
         {
@@ -27,6 +40,14 @@ internal static class QuartzStore
             else store.UseSqlite(SqliteFactory.Instance, settings.ConnectionString);
             store.UseSystemTextJsonSerializer();
             store.ProvisionSchema();
+            if (misfireThreshold is { } threshold)
+            {
+                store.ConfigureStore(options =>
+                {
+                    options.MisfireThreshold = threshold;
+                    options.MisfireHandlerFrequency = threshold < MisfireScanInterval ? threshold : MisfireScanInterval;
+                });
+            }
             if (settings.Clustered)
             {
                 store.UseClustering(cluster =>

@@ -32,16 +32,14 @@ internal static class RunJobs
         .Build();
 
     /// <summary>The trigger of a submitted run: fires as soon as a host is free.</summary>
-    public static ITrigger Now(string runId) => TriggerBuilder.Create()
-        .WithIdentity(runId, Group)
+    public static ITrigger Now(string runId) => Queued(runId)
         .ForJob(Key(runId))
         .WithExecutionGroup(SchedulerSettings.ServerGroup)
         .StartNow()
         .Build();
 
     /// <summary>A later try of a recovered run whose dead owner's lease has not lapsed yet.</summary>
-    public static ITrigger Retry(string runId, DateTimeOffset at) => TriggerBuilder.Create()
-        .WithIdentity($"{runId}.retry-{at.ToUnixTimeMilliseconds()}", Group)
+    public static ITrigger Retry(string runId, DateTimeOffset at) => Queued($"{runId}.retry-{at.ToUnixTimeMilliseconds()}")
         .ForJob(Key(runId))
         .WithExecutionGroup(SchedulerSettings.ServerGroup)
         .StartAt(at)
@@ -51,11 +49,24 @@ internal static class RunJobs
     /// A trigger that fires now, in the execution group of the process that is to execute it; in a cluster also
     /// pinned to that node, so that no other node fires it while that node checks in.
     /// </summary>
-    public static ITrigger StartNow(string runId, string executionGroup, PreferredNode node) => TriggerBuilder.Create()
-        .WithIdentity(runId, Group)
+    public static ITrigger StartNow(string runId, string executionGroup, PreferredNode node) => Queued(runId)
         .ForJob(Key(runId))
         .WithExecutionGroup(executionGroup)
         .WithPreferredNode(node)
         .StartNow()
         .Build();
+
+    /// <summary>A run a CLI process set aside (recovered, not its own): only a server fires it.</summary>
+    public static ITrigger Parked(JobKey job) => Queued($"{job.Name}.parked")
+        .ForJob(job)
+        .WithExecutionGroup(SchedulerSettings.ParkedGroup)
+        .StartNow()
+        .Build();
+
+    // A run's trigger waits in line while every thread of every host executes a run, for as long as that takes. Quartz
+    // would take a trigger waiting longer than its misfire threshold (60 s) out of line until its misfire handler
+    // comes by (every 60 s), so a run could wait a minute after a thread freed: run triggers ignore misfires.
+    private static TriggerBuilder<IJob> Queued(string name) => TriggerBuilder.Create()
+        .WithIdentity(name, Group)
+        .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.IgnoreMisfires));
 }

@@ -39,7 +39,7 @@ internal sealed class ScheduleClock : IAsyncDisposable
             quartz.Services.AddSingleton<ScheduledRuns>();
             quartz.AddJobType<ScheduleTickJob>();
             configure(quartz);
-            QuartzStore.Use(quartz, settings, InstanceName, Threads);
+            QuartzStore.Use(quartz, settings, InstanceName, Threads, misfireThreshold);
         }).BuildScheduler(cancellationToken).ConfigureAwait(false);
         await MoveSchedulesAsync(runs.Scheduler, scheduler, misfireThreshold, cancellationToken).ConfigureAwait(false);
         await scheduler.Start(cancellationToken).ConfigureAwait(false);
