@@ -15,6 +15,7 @@ namespace PrefFlow.Learning.Tests.Training;
 /// runs while another thread collects garbage without pause, and must give the bytes of a quiet run. (Before the
 /// fix, AdamW's gradient wrappers and alpha Scalars failed this within seconds.)
 /// </summary>
+[Collection(AloneCollection.Name)]
 public sealed class CollectionPressureTests
 {
     private static readonly TimeSpan Pressure = TimeSpan.FromSeconds(4);
