@@ -1,9 +1,10 @@
 namespace PrefFlow.Host.Scheduling;
 
 /// <summary>
-/// How the Quartz schedulers (of runs, and a server's of schedule ticks) are set up. The store follows the state store: SQLite at
-/// DATA/scheduler.db by default, the state store's PostgreSQL database when PREFFLOW_STATE_STORE=postgres (Quartz's
-/// qrtz_ tables beside the state tables); either way the tables are created when missing.
+/// How the Quartz schedulers (of runs, and a server's of schedule ticks) are set up. The store follows the state
+/// store: SQLite at DATA/scheduler.db by default, the state store's PostgreSQL database when
+/// PREFFLOW_STATE_STORE=postgres (Quartz's qrtz_ tables beside the state tables); either way the tables are created
+/// when missing.
 /// PREFFLOW_CLUSTER=1 turns on Quartz clustering (PostgreSQL only), for several hosts sharing one database (Step 4).
 /// Unclustered, Quartz assumes it is the store's only scheduler; clustered, nodes check in, and a node that stops
 /// checking in has its runs recovered by another.
