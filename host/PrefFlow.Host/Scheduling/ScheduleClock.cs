@@ -9,7 +9,7 @@ namespace PrefFlow.Host.Scheduling;
 /// and a tick later than the misfire threshold was dropped (or folded into one) although a tick only creates a run.
 /// Its own name keeps its rows apart in the shared store; clustered like the runs' scheduler, one host fires each tick.
 /// </summary>
-internal sealed class ScheduleClock : IAsyncDisposable
+internal sealed class ScheduleClock
 {
     /// <summary>The scheduler name of schedules in the store.</summary>
     public const string InstanceName = "prefflow-schedules";
@@ -48,8 +48,6 @@ internal sealed class ScheduleClock : IAsyncDisposable
 
     /// <summary>Stops firing ticks at once; a tick being handled ends or is fired again by another host.</summary>
     public async Task LeaveAsync() => await Scheduler.Shutdown(waitForJobsToComplete: false, CancellationToken.None).ConfigureAwait(false);
-
-    public async ValueTask DisposeAsync() => await Scheduler.Shutdown(waitForJobsToComplete: true, CancellationToken.None).ConfigureAwait(false);
 
     // Schedules made before the clock existed live in the runs' scheduler: each is made again here from its spec,
     // paused if it was, then removed there. Hosts starting together may both move one; replacing makes that harmless.

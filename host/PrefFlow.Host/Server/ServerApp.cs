@@ -38,7 +38,8 @@ namespace PrefFlow.Host.Server;
 
 /// <summary>
 /// The HTTP server: opens the stores, starts this host's Quartz schedulers of runs and of schedules' ticks (nodes of
-/// the cluster when clustering is on), and serves the API, its OpenAPI document and reference UI, health checks and the web designer.
+/// the cluster when clustering is on), and serves the API, its OpenAPI document and reference UI, health checks and
+/// the web designer.
 /// </summary>
 internal static class ServerApp
 {
