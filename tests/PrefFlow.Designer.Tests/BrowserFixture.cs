@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
 
 namespace PrefFlow.Designer.Tests;
@@ -33,6 +34,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    // Uncaught errors and console errors of each page, reported when a test step fails.
+    private static readonly ConcurrentDictionary<IPage, ConcurrentQueue<string>> PageErrors = new();
+
     /// <summary>A new browser page signed in with <paramref name="role"/>'s key through the sign-in form.</summary>
     public async Task<IPage> SignedInPageAsync(string role, int width = 1440, int height = 900)
     {
@@ -43,6 +47,12 @@ public sealed class BrowserFixture : IAsyncLifetime
             AcceptDownloads = true,
         });
         IPage page = await context.NewPageAsync();
+        var errors = PageErrors.GetOrAdd(page, _ => new ConcurrentQueue<string>());
+        page.PageError += (_, error) => errors.Enqueue($"uncaught: {error}");
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") errors.Enqueue($"console: {message.Text}");
+        };
         page.SetDefaultTimeout(20_000);
         await page.GotoAsync("/");
         await page.FillAsync("input[name=apiKey]", Server.Keys[role]);
@@ -76,9 +86,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             await steps();
         }
-        catch
+        catch (Exception failure)
         {
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png") });
+            // What the page itself reported (an uncaught error blanks a React app) goes with the failure.
+            if (PageErrors.TryGetValue(page, out ConcurrentQueue<string>? errors) && !errors.IsEmpty)
+            {
+                throw new InvalidOperationException($"{failure.Message}\nThe page reported:\n{string.Join('\n', errors)}", failure);
+            }
             throw;
         }
     }

@@ -66,8 +66,8 @@ export function DesignerEditor({ draft, layout: storedLayout, activities }: { dr
 
   const commitDoc = useCallback((next: DefinitionDocument, nextPositions = positions) => history.commit({ doc: next, positions: nextPositions }), [history, positions]);
   const fitGraph = useFitGraph(elements.nodes);
-  // A fit asked for together with new positions (a layout) happens once the canvas has them: the duration, in ms.
-  const [fitRequest, setFitRequest] = useState<number>();
+  // A fit asked for together with new positions (a layout) happens once the canvas has them.
+  const [fitRequested, setFitRequested] = useState(false);
 
   // A definition opened without a stored layout is laid out once; until then (and its fit) nodes still move.
   const [laidOut, setLaidOut] = useState(() => view.nodes.every((n) => positions[n.path]) || Object.keys(positions).length > 0);
@@ -75,17 +75,17 @@ export function DesignerEditor({ draft, layout: storedLayout, activities }: { dr
     if (laidOut) return;
     void layout(view).then((laid) => {
       history.replace({ doc, positions: Object.fromEntries(laid) });
-      setFitRequest(0);
+      setFitRequested(true);
     });
     // Only on open.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(() => {
-    if (fitRequest === undefined) return;
-    fitGraph(fitRequest);
-    setFitRequest(undefined);
+    if (!fitRequested) return;
+    fitGraph();
+    setFitRequested(false);
     setLaidOut(true);
-  }, [fitRequest, fitGraph]);
+  }, [fitRequested, fitGraph]);
 
   useLayoutSaving(client, draft.id, positions, storedLayout.updatedAt === null ? {} : storedLayout.positions, !readOnly, (caught) =>
     setNotice(`The layout was not saved: ${caught instanceof Error ? caught.message : String(caught)}`),
@@ -167,7 +167,7 @@ export function DesignerEditor({ draft, layout: storedLayout, activities }: { dr
   const autoLayout = async () => {
     const laid = await layout(view);
     commitDoc(doc, Object.fromEntries(laid));
-    setFitRequest(200);
+    setFitRequested(true);
   };
 
   const save = async (): Promise<boolean> => {
@@ -270,7 +270,7 @@ export function DesignerEditor({ draft, layout: storedLayout, activities }: { dr
           </>
         )}
         <button onClick={autoLayout} title="Arrange the nodes left to right">Auto-layout</button>
-        <button onClick={() => fitGraph(200)}>Zoom to fit</button>
+        <button onClick={() => fitGraph()}>Zoom to fit</button>
         <button onClick={() => setShowJson(!showJson)} className={showJson ? "active" : ""} data-testid="toggle-json">JSON</button>
         <button onClick={exportJson}>Export</button>
         <Link to={`/definitions/${encodeURIComponent(draft.id)}/diff`} className="button">Versions</Link>
